@@ -1,0 +1,81 @@
+import { type ComputerState, type DirectoryState, type NameKey, nameKey } from "../../engine/state.js";
+import { AdsError } from "../../errors/AdsError.js";
+import type { BindContext, Identity } from "./context.js";
+
+/** The guest context: what a null-credential bind gets (spec §2.5). */
+export const GUEST: Identity = Object.freeze({ kind: "guest" });
+
+/** Where credentials are checked: the target computer (if any) and its domain or workgroup. */
+export interface AuthTarget {
+  readonly domain: NameKey | undefined;
+  readonly computer: NameKey | undefined;
+}
+
+/**
+ * Checks `user`/`password` against the fixture's accounts as a WinNT bind to `target` would
+ * (spec §2.5). `user` may be `name`, `DOMAIN\name`, `COMPUTER\name` or `.\name`. A bare name is
+ * looked up among the target computer's local accounts, then its domain's. Returns undefined on
+ * an unknown account or a wrong password.
+ */
+export function authenticate(
+  state: DirectoryState,
+  target: AuthTarget,
+  user: string,
+  password: string,
+): Identity | undefined {
+  const slash = user.indexOf("\\");
+  const qualifier = slash >= 0 ? user.slice(0, slash) : undefined;
+  const name = nameKey(slash >= 0 ? user.slice(slash + 1) : user);
+  const candidates: Identity[] = [];
+  const local = target.computer ? state.computers.get(target.computer) : undefined;
+  const domain = target.domain ? state.domains.get(target.domain) : undefined;
+  const qualifierKey = qualifier === undefined ? undefined : nameKey(qualifier);
+  const localAllowed = qualifier === undefined || qualifier === "." || qualifierKey === target.computer;
+  const domainAllowed = qualifier === undefined || qualifierKey === target.domain;
+  const localAccount = localAllowed && local && target.computer ? local.users.get(name) : undefined;
+  if (localAccount && target.computer) {
+    candidates.push({ kind: "account", scope: "local", scopeKey: target.computer, account: localAccount });
+  }
+  const domainAccount = domainAllowed && domain?.type === "domain" ? domain.users.get(name) : undefined;
+  if (domainAccount && target.domain) {
+    candidates.push({ kind: "account", scope: "domain", scopeKey: target.domain, account: domainAccount });
+  }
+  return candidates.find((identity) => identity.kind === "account" && identity.account.password === password);
+}
+
+/** Groups whose members administer a computer (spec §11.3 rows "needs an administrator"). */
+const LOCAL_ADMIN_GROUPS = ["ADMINISTRATORS"];
+const DOMAIN_ADMIN_GROUPS = ["ADMINISTRATORS", "DOMAIN ADMINS"];
+
+/**
+ * Whether `identity` administers `computer`: a local account of it in Administrators, or an account of
+ * its domain in Administrators or Domain Admins.
+ */
+export function isAdministrator(identity: Identity, computerKey: NameKey, computer: ComputerState): boolean {
+  if (identity.kind !== "account") return false;
+  const groups = identity.account.groups.map((group) => group.toUpperCase());
+  if (identity.scope === "local") {
+    return identity.scopeKey === computerKey && groups.some((group) => LOCAL_ADMIN_GROUPS.includes(group));
+  }
+  return identity.scopeKey === computer.domain && groups.some((group) => DOMAIN_ADMIN_GROUPS.includes(group));
+}
+
+/** The identity `context`'s credentials establish on `computerKey`: an account, or guest when they fail (spec §2.5). */
+export function identityOn(context: BindContext, computerKey: NameKey): Identity {
+  const { credentials, core } = context;
+  const computer = core.store.state.computers.get(computerKey);
+  if (!credentials || !computer) return GUEST;
+  const target = { domain: computer.domain, computer: computerKey };
+  return authenticate(core.store.state, target, credentials.user, credentials.password) ?? GUEST;
+}
+
+/** Throws E_ACCESSDENIED unless `context`'s credentials administer the computer (spec §11.3). */
+export function requireAdministrator(context: BindContext, computerKey: NameKey, action: string): void {
+  const computer = context.core.store.state.computers.get(computerKey);
+  if (!computer || !isAdministrator(identityOn(context, computerKey), computerKey, computer)) {
+    throw new AdsError(
+      "E_ACCESSDENIED",
+      `${action} requires an administrator of ${computer?.name ?? computerKey}`,
+    );
+  }
+}

@@ -1,0 +1,63 @@
+import { AdsError } from "../../errors/AdsError.js";
+import type { HResultSymbol } from "../../errors/hresults.js";
+
+/**
+ * Gives every get-only accessor of a facade class a setter that fails as a late-bound put on a
+ * get-only property does: DISP_E_MEMBERNOTFOUND (spec §3.3 [D]). Without it, strict-mode JS would
+ * throw a TypeError, which no COM client ever sees. Call once per class, after its definition.
+ */
+export function guardGetOnlyMembers(target: { prototype: object }): void {
+  const prototype = target.prototype;
+  for (const key of Object.getOwnPropertyNames(prototype)) {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
+    if (!descriptor?.get || descriptor.set) continue;
+    Object.defineProperty(prototype, key, {
+      ...descriptor,
+      set() {
+        throw new AdsError("DISP_E_MEMBERNOTFOUND", `${key} is read-only`);
+      },
+    });
+  }
+}
+
+/**
+ * Installs dual-interface property accessors that go through the property cache, as the real dual
+ * interface does: `obj.Owner` is `obj.Get("Owner")`, `obj.Owner = v` is `obj.Put("Owner", v)`.
+ */
+export function defineCacheAccessors(target: { prototype: object }, names: readonly string[]): void {
+  for (const name of names) {
+    Object.defineProperty(target.prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get(this: { Get(name: string): unknown }) {
+        return this.Get(name);
+      },
+      set(this: { Put(name: string, value: unknown): void }, value: unknown) {
+        this.Put(name, value);
+      },
+    });
+  }
+}
+
+/**
+ * Installs accessors for interface properties the WinNT provider does not support (spec §9.1, §6-7):
+ * reading or writing them throws the profile's code (`unsupportedPropertyError`, spec §3.3 [U]).
+ */
+export function defineUnsupportedAccessors(target: { prototype: object }, names: readonly string[]): void {
+  for (const name of names) {
+    const refuse = function (this: {
+      context: { core: { profile: { unsupportedPropertyError: HResultSymbol } } };
+    }) {
+      throw new AdsError(
+        this.context.core.profile.unsupportedPropertyError,
+        `${name} is not supported by WinNT`,
+      );
+    };
+    Object.defineProperty(target.prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get: refuse,
+      set: refuse,
+    });
+  }
+}

@@ -1,0 +1,139 @@
+import type { ComputerProperties, NameKey } from "../../engine/state.js";
+import { nameKey } from "../../engine/state.js";
+import { updateComputerProperties } from "../../engine/transitions/services.js";
+import { AdsError } from "../../errors/AdsError.js";
+import { AdsContainer, CONTAINER_INTERFACES } from "../core/AdsContainer.js";
+import { type AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
+import { requireAdministrator } from "../core/auth.js";
+import { defineCacheAccessors, defineUnsupportedAccessors, guardGetOnlyMembers } from "../core/comShape.js";
+import type { BindContext } from "../core/context.js";
+import { computerOf } from "../core/locate.js";
+import { adsPathOf, type Spelling } from "../core/paths.js";
+import type { StoredValues } from "../core/propertyCache.js";
+import type { IADsComputer } from "../interfaces/IADsComputer.js";
+import type { Variant } from "../interfaces/Variant.js";
+import { makeServiceObject } from "./makeServiceObject.js";
+import { unmodelledClass } from "./unmodelled.js";
+
+/** The IADsComputer properties WinNT supports (spec §9.1). */
+const SUPPORTED = [
+  "Division",
+  "Owner",
+  "OperatingSystem",
+  "OperatingSystemVersion",
+  "Processor",
+  "ProcessorCount",
+];
+
+/** The IADsComputer properties WinNT does not support (spec §9.1). */
+const UNSUPPORTED = [
+  "ComputerID",
+  "Site",
+  "Description",
+  "Location",
+  "PrimaryUser",
+  "Department",
+  "Role",
+  "Model",
+  "MemorySize",
+  "StorageCapacity",
+  "NetAddresses",
+];
+
+/** Classes a computer enumerates as services (spec §4). */
+const SERVICE_CLASSES = new Set(["Service", "FileService", "FPNWFileService"]);
+
+/**
+ * A computer (spec §9.1-9.2): IADsComputer (six supported properties, all strings),
+ * IADsComputerOperations (E_NOTIMPL), and a container of its services.
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the dual-interface accessors are installed by defineCacheAccessors below
+export class ComputerObject extends AdsContainer {
+  readonly interfaces = [
+    ...IADS_INTERFACES,
+    "IADsComputer",
+    "IADsComputerOperations",
+    ...CONTAINER_INTERFACES,
+  ];
+  readonly #computer: NameKey;
+  readonly #spelling: Spelling;
+
+  /** Binds computer `computer`; `viaDot` when bound through `WinNT://.` (spec §2.4, profile `localDotSpelling`). */
+  constructor(context: BindContext, computer: NameKey, viaDot: boolean) {
+    const state = computerOf(context.core, computer);
+    const domain = context.core.store.state.domains.get(state.domain);
+    const keepDot = viaDot && context.core.profile.localDotSpelling === "keep";
+    const spelling = { domain: domain?.name ?? state.domain, computer: keepDot ? "." : state.name };
+    super(context, {
+      name: spelling.computer,
+      className: "Computer",
+      adsPath: adsPathOf([spelling.domain, spelling.computer]),
+      parent: adsPathOf([spelling.domain]),
+      schema: context.core.profile.schemaPath(spelling.domain, "Computer"),
+    });
+    this.#computer = computer;
+    this.#spelling = spelling;
+  }
+
+  protected override loadProperties(): StoredValues {
+    const properties = computerOf(this.context.core, this.#computer).properties;
+    const values = new Map<string, readonly Variant[]>();
+    for (const name of SUPPORTED) {
+      const value = properties[name as keyof ComputerProperties];
+      if (value !== undefined) values.set(name, [value]);
+    }
+    return values;
+  }
+
+  protected override commitProperties(changes: ReadonlyMap<string, readonly Variant[]>): void {
+    const { core } = this.context;
+    if (!core.profile.computerSetInfoPersists) super.commitProperties(changes);
+    requireAdministrator(this.context, this.#computer, "SetInfo on a computer");
+    const update: Partial<Record<keyof ComputerProperties, string | undefined>> = {};
+    for (const [name, values] of changes)
+      update[name as keyof ComputerProperties] = values[0] as string | undefined;
+    core.store.apply(updateComputerProperties, { computer: this.#computer, changes: update });
+  }
+
+  protected listChildren(): AdsObject[] {
+    const computer = computerOf(this.context.core, this.#computer);
+    return [...computer.services.keys()].map((service) =>
+      makeServiceObject(this.context, this.#computer, service, this.#spelling),
+    );
+  }
+
+  protected findChild(className: string | undefined, name: string): AdsObject {
+    if (className !== undefined && !SERVICE_CLASSES.has(className)) unmodelledClass(className);
+    const key = nameKey(name);
+    const service = computerOf(this.context.core, this.#computer).services.get(key);
+    const matches =
+      service && (className === undefined || className === "Service" || classOf(service.kind) === className);
+    if (!matches) {
+      const code = className
+        ? this.context.core.profile.unknownServiceError
+        : this.context.core.profile.unknownComputerChildError;
+      throw new AdsError(code, `no ${className ?? "object"} ${name} on ${this.Name}`);
+    }
+    return makeServiceObject(this.context, this.#computer, key, this.#spelling);
+  }
+
+  /** IADsComputerOperations.Status: not implemented by WinNT (spec §9.2). */
+  Status(): never {
+    throw new AdsError("E_NOTIMPL", "IADsComputerOperations.Status is not implemented by WinNT");
+  }
+
+  /** IADsComputerOperations.Shutdown: not implemented by WinNT (spec §9.2). */
+  Shutdown(_reboot: boolean): never {
+    throw new AdsError("E_NOTIMPL", "IADsComputerOperations.Shutdown is not implemented by WinNT");
+  }
+}
+
+function classOf(kind: string): string {
+  return kind === "fileService" ? "FileService" : kind === "fpnwFileService" ? "FPNWFileService" : "Service";
+}
+
+/** The dual-interface properties, merged onto the class. */
+export interface ComputerObject extends Omit<IADsComputer, keyof AdsContainer> {}
+defineCacheAccessors(ComputerObject, SUPPORTED);
+defineUnsupportedAccessors(ComputerObject, UNSUPPORTED);
+guardGetOnlyMembers(ComputerObject);

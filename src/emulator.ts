@@ -1,0 +1,151 @@
+import { authTarget, buildObject, locatePath, parseBindPath } from "./adsi/binder.js";
+import { ADS_SECURE_AUTHENTICATION } from "./adsi/constants.js";
+import { authenticate } from "./adsi/core/auth.js";
+import type { BindContext, Credentials, EmulatorCore } from "./adsi/core/context.js";
+import type { IADs } from "./adsi/interfaces/IADs.js";
+import { stateFromFixture } from "./engine/fromFixture.js";
+import type { DirectoryState } from "./engine/state.js";
+import { DirectoryStore } from "./engine/store.js";
+import { FixedClock } from "./env/clock.js";
+import { createEnvironment, type Environment } from "./env/environment.js";
+import { AdsError } from "./errors/AdsError.js";
+import { loadDefaultFixture } from "./fixture/defaultFixture.js";
+import { parseIsoUtc } from "./fixture/isoTime.js";
+import type { Fixture } from "./fixture/types.js";
+import { validateFixture } from "./fixture/validateFixture.js";
+import type { FidelityProfile } from "./profile/FidelityProfile.js";
+import { type ProfileName, resolveProfile } from "./profile/profiles.js";
+
+/** Options of {@link createEmulator}; all optional. */
+export interface EmulatorOptions {
+  /** The directory: a fixture object or parsed JSON (validated); default: the bundled `fixtures/default.json`. */
+  readonly fixture?: Fixture | unknown;
+  /** Seed of every random choice and generated id; default 1. Same seed, same fixture: same behaviour. */
+  readonly seed?: number;
+  /** Fidelity profile: `windows` (default), `samba`, or a custom profile object. */
+  readonly profile?: ProfileName | FidelityProfile;
+  /**
+   * The credentials `GetObject` binds with (the "caller's own context", spec §2.5). Default: the first
+   * administrator account of the fixture (a domain account in Domain Admins/Administrators, else a local
+   * Administrators member). `null` binds every object in the guest context.
+   */
+  readonly caller?: Credentials | null;
+}
+
+/**
+ * An in-memory WinNT: namespace. `GetObject` and `OpenDSObject` are the two ways ADSI code binds
+ * (spec §2.5); everything else is reached from the objects they return.
+ */
+export class Emulator {
+  readonly #core: EmulatorCore;
+  readonly #caller: Credentials | null;
+
+  /** Use {@link createEmulator}. */
+  constructor(core: EmulatorCore, caller: Credentials | null) {
+    this.#core = core;
+    this.#caller = caller;
+  }
+
+  /** The current directory state (immutable; keeping a reference is a snapshot). */
+  get state(): DirectoryState {
+    return this.#core.store.state;
+  }
+
+  /** The fidelity profile in force. */
+  get profile(): FidelityProfile {
+    return this.#core.profile;
+  }
+
+  /** The injected environment: clock, seeded random source, id generator. */
+  get env(): Environment {
+    return this.#core.env;
+  }
+
+  /** The caller credentials GetObject uses (null = guest). */
+  get caller(): Credentials | null {
+    return this.#caller;
+  }
+
+  /**
+   * VB's `GetObject(path)` / `ADsGetObject`: binds in the caller's context; if its credentials fail on
+   * the target, binds again with null credentials, as guest (spec §2.5, §14 item 33).
+   */
+  GetObject<T = IADs>(path: string): T {
+    const parsed = parseBindPath(path, this.#core.profile);
+    const target = locatePath(this.state, parsed, this.#core.profile);
+    const where = authTarget(this.state, target);
+    const valid =
+      this.#caller !== null &&
+      (where === undefined ||
+        authenticate(this.state, where, this.#caller.user, this.#caller.password) !== undefined);
+    const context: BindContext = { core: this.#core, credentials: valid ? this.#caller : null };
+    return buildObject(context, target, parsed, this.#open) as T;
+  }
+
+  /**
+   * `ADsOpenObject` / `IADsOpenDSObject.OpenDSObject` (spec §2.5): binds with `user`/`password`
+   * (`name`, `DOMAIN\name`, `COMPUTER\name`); both null = the caller's context. Wrong credentials fail
+   * with ERROR_LOGON_FAILURE; there is no guest fallback. Only ADS_SECURE_AUTHENTICATION is honoured
+   * (spec §14 item 32, profile `unsupportedBindFlags`).
+   */
+  OpenDSObject<T = IADs>(path: string, user: string | null, password: string | null, flags: number): T {
+    return this.#open(path, user, password, flags) as T;
+  }
+
+  readonly #open = (path: string, user: string | null, password: string | null, flags: number): IADs => {
+    if (!Number.isInteger(flags) || flags < 0 || flags > 0xffffffff) {
+      throw new AdsError(
+        "E_ADS_BAD_PARAMETER",
+        `bind flags must be a 32-bit unsigned integer, got ${String(flags)}`,
+      );
+    }
+    if ((flags & ~ADS_SECURE_AUTHENTICATION) !== 0 && this.#core.profile.unsupportedBindFlags === "reject") {
+      throw new AdsError(
+        "E_ADS_BAD_PARAMETER",
+        `WinNT does not support bind flags 0x${(flags >>> 0).toString(16)}`,
+      );
+    }
+    if ((user === null || user === undefined) && (password === null || password === undefined)) {
+      return this.GetObject(path);
+    }
+    const parsed = parseBindPath(path, this.#core.profile);
+    const target = locatePath(this.state, parsed, this.#core.profile);
+    const credentials = { user: String(user ?? ""), password: String(password ?? "") };
+    const where = authTarget(this.state, target);
+    if (where && !authenticate(this.state, where, credentials.user, credentials.password)) {
+      throw new AdsError("ERROR_LOGON_FAILURE", `logon failure for ${credentials.user}`);
+    }
+    return buildObject({ core: this.#core, credentials }, target, parsed, this.#open);
+  };
+}
+
+/** Creates an emulator: `createEmulator({ fixture, seed: 1, profile: "windows" })`, all options optional. */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const fixture = options.fixture === undefined ? loadDefaultFixture() : validateFixture(options.fixture);
+  const profile = resolveProfile(options.profile);
+  const now = parseIsoUtc(fixture.now) ?? 0;
+  const env = createEnvironment(options.seed ?? 1, new FixedClock(now));
+  const state = stateFromFixture(fixture);
+  const core: EmulatorCore = { store: new DirectoryStore(state, { env, profile }), env, profile };
+  const caller = options.caller === undefined ? defaultCaller(fixture) : options.caller;
+  return new Emulator(core, caller);
+}
+
+const ADMIN_GROUPS = ["DOMAIN ADMINS", "ADMINISTRATORS"];
+
+/** The first administrator account of the fixture, as `DOMAIN\name` or `COMPUTER\name`. */
+function defaultCaller(fixture: Fixture): Credentials | null {
+  const isAdmin = (groups: readonly string[] | undefined) =>
+    (groups ?? []).some((group) => ADMIN_GROUPS.includes(group.toUpperCase()));
+  for (const domain of fixture.domains) {
+    const admin = (domain.users ?? []).find((user) => isAdmin(user.groups));
+    if (admin) return { user: `${domain.name}\\${admin.name}`, password: admin.password };
+  }
+  for (const domain of fixture.domains) {
+    for (const computer of domain.computers ?? []) {
+      const admin = (computer.users ?? []).find((user) => isAdmin(user.groups));
+      if (admin) return { user: `${computer.name}\\${admin.name}`, password: admin.password };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,155 @@
+import type { HashIndex } from "./hashIndex.js";
+import type { IdTrie } from "./idTrie.js";
+
+/**
+ * The directory state: immutable data (frozen by immer), changed only through named transitions
+ * (see transitions.ts). Names are keyed case-insensitively by {@link nameKey} (spec §2.2) while the
+ * directory's own spelling is kept in `name`. Collections that can grow large (sessions, open files)
+ * are tries, so one change costs the same with 10 or 1,000,000 sessions; the small ones (domains,
+ * computers, services, shares, accounts) are Maps in enumeration order.
+ */
+export interface DirectoryState {
+  /** Domains and workgroups, in enumeration order. */
+  readonly domains: ReadonlyMap<NameKey, DomainState>;
+  /** Every computer of every domain, in fixture order. */
+  readonly computers: ReadonlyMap<NameKey, ComputerState>;
+  /** The computer `WinNT://.` resolves to. */
+  readonly localComputer: NameKey | undefined;
+}
+
+/** A case-insensitive lookup key for a directory name (spec §2.2). */
+export type NameKey = string & { readonly __nameKey: true };
+
+/** The lookup key of a name: case-folded with a locale-independent upper-casing. */
+export function nameKey(name: string): NameKey {
+  return name.toUpperCase() as NameKey;
+}
+
+/** A domain or workgroup. */
+export interface DomainState {
+  readonly name: string;
+  readonly type: "domain" | "workgroup";
+  /** Domain accounts. */
+  readonly users: ReadonlyMap<NameKey, AccountState>;
+  /** Member computers, in enumeration order. */
+  readonly computers: readonly NameKey[];
+}
+
+/** An account that can authenticate. */
+export interface AccountState {
+  readonly name: string;
+  readonly password: string;
+  readonly groups: readonly string[];
+  readonly fullName: string | undefined;
+}
+
+/** The IADsComputer properties WinNT supports (spec §9.1), by ADSI name; absent = unset. */
+export interface ComputerProperties {
+  readonly Division?: string;
+  readonly Owner?: string;
+  readonly OperatingSystem?: string;
+  readonly OperatingSystemVersion?: string;
+  readonly Processor?: string;
+  readonly ProcessorCount?: string;
+}
+
+/** A computer. */
+export interface ComputerState {
+  readonly name: string;
+  /** Key of the domain or workgroup it belongs to. */
+  readonly domain: NameKey;
+  readonly properties: ComputerProperties;
+  /** Local accounts. */
+  readonly users: ReadonlyMap<NameKey, AccountState>;
+  /** Services, including file services, in enumeration order. */
+  readonly services: ReadonlyMap<NameKey, ServiceState>;
+}
+
+/** Which schema class a service object has (spec §1.1). */
+export type ServiceKind = "service" | "fileService" | "fpnwFileService";
+
+/** The IADsService configuration properties (spec §8.3), by ADSI name; absent = unset. */
+export interface ServiceConfig {
+  readonly DisplayName?: string;
+  readonly Version?: string;
+  readonly ServiceType?: number;
+  readonly StartType?: number;
+  readonly Path?: string;
+  readonly ErrorControl?: number;
+  readonly LoadOrderGroup?: string;
+  readonly ServiceAccountName?: string;
+  readonly Dependencies?: readonly string[];
+}
+
+/** A service of a computer. */
+export interface ServiceState {
+  readonly name: string;
+  readonly kind: ServiceKind;
+  readonly config: ServiceConfig;
+  /** ADS_SERVICE_STATUS_ENUM value 1..8 (spec §8.1). */
+  readonly status: number;
+  /** Password last set with IADsServiceOperations.SetPassword. */
+  readonly accountPassword: string | undefined;
+  /** Present exactly when kind is a file service. */
+  readonly fileService: FileServiceState | undefined;
+}
+
+/** The file-service part of LanmanServer / FPNW (spec §8.4, §5, §12). */
+export interface FileServiceState {
+  readonly Description?: string;
+  /** -1 = no limit. */
+  readonly MaxUserCount: number;
+  /** Shares, in enumeration order. */
+  readonly shares: ReadonlyMap<NameKey, ShareState>;
+  /** Sessions by session id (ascending id = connection order). */
+  readonly sessions: IdTrie<SessionState>;
+  /** Open files by file id (`fi3_id`). */
+  readonly files: IdTrie<OpenFileState>;
+  /** Session ids by {@link sessionPairKey} of (user, computer): NetSessionDel matches on this pair. */
+  readonly sessionsByPair: HashIndex;
+  /** Next session id to assign. */
+  readonly nextSessionId: number;
+  /** Next file id to assign. */
+  readonly nextFileId: number;
+}
+
+/** A file share (SHARE_INFO_2, spec §12.6). */
+export interface ShareState {
+  readonly name: string;
+  readonly Path: string;
+  readonly Description?: string;
+  /** -1 = unlimited. */
+  readonly MaxUserCount: number;
+  /** Sessions connected to this share; kept equal to the count derived from the sessions by every transition. */
+  readonly currentUses: number;
+}
+
+/** A server session (SESSION_INFO_502, spec §12.1). Times are epoch ms; the ADSI numbers are derived when read. */
+export interface SessionState {
+  readonly id: number;
+  readonly user: string;
+  readonly computer: string;
+  readonly connectedAt: number;
+  readonly lastActivityAt: number;
+  /** Keys of the shares this session is connected to. */
+  readonly shares: readonly NameKey[];
+  readonly guest: boolean;
+  readonly clientType: string | undefined;
+  readonly transport: string | undefined;
+  /** Ids of the files this session holds open, in open order. */
+  readonly fileIds: readonly number[];
+}
+
+/** An open file (FILE_INFO_3, spec §12.4). */
+export interface OpenFileState {
+  readonly id: number;
+  readonly sessionId: number;
+  readonly path: string;
+  readonly permissions: number;
+  readonly locks: number;
+}
+
+/** The (user, computer) key of a session, case-insensitive (NetSessionDel matching, spec §12.3). */
+export function sessionPairKey(user: string, computer: string): string {
+  return `${nameKey(user)}\u0000${nameKey(computer)}`;
+}

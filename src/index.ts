@@ -1,0 +1,133 @@
+/**
+ * adsi-emulator: an in-memory, deterministic emulator of the ADSI `WinNT:` namespace.
+ * This file is the whole public API, listed explicitly.
+ */
+
+// ADSI enum constants
+export {
+  ADS_AUTH_RESERVED,
+  ADS_FAST_BIND,
+  ADS_NO_AUTHENTICATION,
+  ADS_NO_REFERRAL_CHASING,
+  ADS_PROMPT_CREDENTIALS,
+  ADS_PROPERTY_APPEND,
+  ADS_PROPERTY_CLEAR,
+  ADS_PROPERTY_DELETE,
+  ADS_PROPERTY_UPDATE,
+  ADS_READONLY_SERVER,
+  ADS_SECURE_AUTHENTICATION,
+  ADS_SERVER_BIND,
+  ADS_SERVICE_AUTO_START,
+  ADS_SERVICE_BOOT_START,
+  ADS_SERVICE_CONTINUE_PENDING,
+  ADS_SERVICE_DEMAND_START,
+  ADS_SERVICE_DISABLED,
+  ADS_SERVICE_ERROR,
+  ADS_SERVICE_ERROR_CRITICAL,
+  ADS_SERVICE_ERROR_IGNORE,
+  ADS_SERVICE_ERROR_NORMAL,
+  ADS_SERVICE_ERROR_SEVERE,
+  ADS_SERVICE_FILE_SYSTEM_DRIVER,
+  ADS_SERVICE_KERNEL_DRIVER,
+  ADS_SERVICE_OWN_PROCESS,
+  ADS_SERVICE_PAUSE_PENDING,
+  ADS_SERVICE_PAUSED,
+  ADS_SERVICE_RUNNING,
+  ADS_SERVICE_SHARE_PROCESS,
+  ADS_SERVICE_START_PENDING,
+  ADS_SERVICE_STOP_PENDING,
+  ADS_SERVICE_STOPPED,
+  ADS_SERVICE_SYSTEM_START,
+  ADS_USE_DELEGATION,
+  ADS_USE_ENCRYPTION,
+  ADS_USE_SEALING,
+  ADS_USE_SIGNING,
+  ADS_USE_SSL,
+} from "./adsi/constants.js";
+export { QueryInterface } from "./adsi/core/AdsObject.js";
+export type { Credentials } from "./adsi/core/context.js";
+export type { IADs } from "./adsi/interfaces/IADs.js";
+export type { IADsCollection } from "./adsi/interfaces/IADsCollection.js";
+export type { IADsComputer, IADsComputerOperations } from "./adsi/interfaces/IADsComputer.js";
+export type { IADsContainer } from "./adsi/interfaces/IADsContainer.js";
+export type { IADsFileService, IADsFileServiceOperations } from "./adsi/interfaces/IADsFileService.js";
+export type { IADsFileShare } from "./adsi/interfaces/IADsFileShare.js";
+export type { IADsOpenDSObject } from "./adsi/interfaces/IADsOpenDSObject.js";
+export type { IADsResource } from "./adsi/interfaces/IADsResource.js";
+export type { IADsClass, IADsProperty, IADsSyntax } from "./adsi/interfaces/IADsSchema.js";
+export type { IADsService, IADsServiceOperations } from "./adsi/interfaces/IADsService.js";
+export type { IADsSession } from "./adsi/interfaces/IADsSession.js";
+export type { IEnumVARIANT } from "./adsi/interfaces/IEnumVARIANT.js";
+// COM contracts (spec §3-9)
+export type { Variant } from "./adsi/interfaces/Variant.js";
+// Entry points
+export { createEmulator, Emulator, type EmulatorOptions } from "./emulator.js";
+// State (read-only view for assertions)
+export type {
+  AccountState,
+  ComputerState,
+  DirectoryState,
+  DomainState,
+  FileServiceState,
+  NameKey,
+  OpenFileState,
+  ServiceState,
+  SessionState,
+  ShareState,
+} from "./engine/state.js";
+// Environment (clock, seeded randomness)
+export type { Clock } from "./env/clock.js";
+export { FixedClock } from "./env/clock.js";
+export type { Environment } from "./env/environment.js";
+export type { RandomState, SeededRandom } from "./env/seededRandom.js";
+export { createSeededRandom } from "./env/seededRandom.js";
+// Errors (spec §11)
+export { AdsError } from "./errors/AdsError.js";
+export { FixtureError, type FixtureIssue } from "./errors/FixtureError.js";
+export {
+  formatHResult,
+  HRESULT,
+  HRESULT_CATALOG,
+  type HResultInfo,
+  type HResultSymbol,
+  hresultByValue,
+  hresultInfo,
+  isHResultSymbol,
+  toSignedHResult,
+} from "./errors/hresults.js";
+export { DEFAULT_FIXTURE_URL, loadDefaultFixture } from "./fixture/defaultFixture.js";
+export { fixtureJsonSchema } from "./fixture/jsonSchema.js";
+// Fixtures
+export type {
+  Fixture,
+  FixtureComputer,
+  FixtureDomain,
+  FixtureErrorControl,
+  FixtureFileService,
+  FixtureOpenFile,
+  FixtureOrdinaryService,
+  FixtureService,
+  FixtureServiceBase,
+  FixtureServiceStatus,
+  FixtureSession,
+  FixtureShare,
+  FixtureStartType,
+  FixtureUser,
+} from "./fixture/types.js";
+export { parseFixtureJson, validateFixture } from "./fixture/validateFixture.js";
+// ADsPath (spec §2)
+export {
+  type AdsPath,
+  childPath,
+  escapeComponent,
+  formatAdsPath,
+  isWrongCaseProvider,
+  parseAdsPath,
+  samePath,
+  WINNT_PROVIDER,
+} from "./path/adsPath.js";
+// Fidelity profiles
+export type { FidelityProfile } from "./profile/FidelityProfile.js";
+export { PROFILES, type ProfileName, resolveProfile } from "./profile/profiles.js";
+export { sambaProfile } from "./profile/samba.js";
+export { windowsProfile } from "./profile/windows.js";
