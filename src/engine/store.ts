@@ -15,18 +15,18 @@ export interface TransitionContext {
  * A named state change. The recipe mutates an immer draft; if it throws (an AdsError), the draft is
  * discarded and the state is unchanged. The name is stable: the event log of a later issue records it.
  */
-export interface Transition<A> {
+export interface Transition<A, R = void> {
   /** Stable name, e.g. `share.create`. */
   readonly name: string;
-  /** Mutates the draft; may return a value computed along the way. */
-  readonly recipe: (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => void;
+  /** Mutates the draft; may return a value computed along the way (e.g. a new id), which `apply` returns. */
+  readonly recipe: (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => R;
 }
 
 /** Declares a named transition. */
-export function defineTransition<A>(
+export function defineTransition<A, R = void>(
   name: string,
-  recipe: (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => void,
-): Transition<A> {
+  recipe: (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => R,
+): Transition<A, R> {
   return Object.freeze({ name, recipe });
 }
 
@@ -49,11 +49,12 @@ export class DirectoryStore {
     return this.#state;
   }
 
-  /** Applies `transition`; on error the state is left as it was and the error propagates. */
-  apply<A>(transition: Transition<A>, args: A): DirectoryState {
+  /** Applies `transition` and returns what its recipe returned; on error the state is left as it was. */
+  apply<A, R>(transition: Transition<A, R>, args: A): R {
+    let result: R | undefined;
     this.#state = produce(this.#state, (draft) => {
-      transition.recipe(draft, args, this.#context);
+      result = transition.recipe(draft, args, this.#context);
     });
-    return this.#state;
+    return result as R;
   }
 }

@@ -56,6 +56,14 @@ const rows = {
   ERROR_BAD_NETPATH: [0x80070035, "The network path was not found"],
   ERROR_BAD_NET_NAME: [0x80070043, "The network name cannot be found"],
   E_INVALIDARG: [0x80070057, "The parameter is incorrect"],
+  ERROR_SHARING_PAUSED: [
+    0x80070046,
+    "The remote server has been paused or is in the process of being started",
+  ],
+  ERROR_REQ_NOT_ACCEP: [
+    0x80070047,
+    "No more connections can be made to this remote computer at this time because there are already as many connections as the computer can accept",
+  ],
   ERROR_INVALID_LEVEL: [0x8007007c, "The system call level is not correct"],
   ERROR_MORE_DATA: [0x800700ea, "More data is available"],
   ERROR_SERVICE_ALREADY_RUNNING: [0x80070420, "An instance of the service is already running"],

@@ -74,4 +74,34 @@ export interface FidelityProfile {
   parseSessionName(name: string): { user: string; computer: string } | undefined;
   /** The Name of an open resource from its file id (spec §5.3 [U]). */
   resourceName(fileId: number): string;
+  /** ADsPath and Parent of a session or resource, which cannot be used to bind (spec §2.4 [U]). */
+  dependentObjectPaths(fileServicePath: string, name: string): { adsPath: string; parent: string };
+  /** Code for Sessions.GetObject/Remove with a name that matches no session (spec §5.2 [U], §15 item 4). */
+  readonly unknownSessionError: HResultSymbol;
+  /** Code for Resources.GetObject with an unknown id (spec §5.3 [U]: NetrFileGetInfo's ERROR_FILE_NOT_FOUND). */
+  readonly unknownResourceError: HResultSymbol;
+  /** Code for Resources.Remove (NetFileClose) with an unknown id (spec §12.4 [C] Windows; §12.5 Samba). */
+  readonly closeUnknownFileError: HResultSymbol;
+  /**
+   * Whether non-administrators may enumerate Sessions (the pre-2016 "level 10 for everyone" rule,
+   * spec §12.1, §14 item 23). False models Windows Server 2016+ (and Samba).
+   */
+  readonly sessionEnumForEveryone: boolean;
+  /** Who may delete sessions: `administrators` (Windows, spec §12.3) or `domainAdmins` (Samba, spec §12.5). */
+  readonly sessionDeleteRequires: "administrators" | "domainAdmins";
+  /** Whether IdleTime always reads 0 (Samba does not track it, spec §12.5). */
+  readonly idleTimeAlwaysZero: boolean;
+  /** Code for Sessions()/Resources() while the file service is stopped (srvsvc unreachable; spec §11.2 [U]). */
+  readonly serverNotRunningError: HResultSymbol;
+  /** Code for a new session while the file service is paused (SMB STATUS_SHARING_PAUSED; [U]). */
+  readonly serverPausedError: HResultSymbol;
+  /** Code for a session connecting past a share's or server's MaxUserCount (STATUS_REQUEST_NOT_ACCEPTED; [U]). */
+  readonly tooManyUsersError: HResultSymbol;
+  /** Codes of invalid service-control transitions (spec §8.1 [U], the SCM's codes). */
+  readonly serviceControlErrors: {
+    readonly alreadyRunning: HResultSymbol;
+    readonly notActive: HResultSymbol;
+    readonly cannotAcceptControl: HResultSymbol;
+    readonly disabled: HResultSymbol;
+  };
 }

@@ -2,12 +2,18 @@ import type { FidelityProfile } from "./FidelityProfile.js";
 import { windowsProfile } from "./windows.js";
 
 /**
- * A WinNT client talking to a Samba server (spec §12.5, samba-provider.md). Only the differences from
- * {@link windowsProfile} are listed; the file-service differences (IdleTime always 0, session delete
- * needs Domain Admins, unknown-session delete → access denied, unknown file id → ERROR_FILE_NOT_FOUND)
- * join this profile with the file service operations.
+ * A WinNT client talking to a Samba server (spec §12.5, §14 item 35, samba-provider.md). Only the
+ * differences from {@link windowsProfile} are listed.
  */
 export const sambaProfile: FidelityProfile = Object.freeze({
   ...windowsProfile,
   name: "samba",
+  /** Samba's NetSessDel answers WERR_ACCESS_DENIED when no session matches. */
+  unknownSessionError: "E_ACCESSDENIED",
+  /** Samba's NetFileClose answers WERR_FILE_NOT_FOUND for an unknown id. */
+  closeUnknownFileError: "ERROR_FILE_NOT_FOUND",
+  /** Samba requires root or Domain Admins (RID 512) for NetSessDel. */
+  sessionDeleteRequires: "domainAdmins",
+  /** Samba does not track idle time: idle_time is always 0. */
+  idleTimeAlwaysZero: true,
 });

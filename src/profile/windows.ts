@@ -1,3 +1,4 @@
+import { escapeComponent } from "../path/adsPath.js";
 import type { FidelityProfile } from "./FidelityProfile.js";
 
 /** WinNT GUID family suffix shared by the class GUIDs observed on real hosts (spec §2.4). */
@@ -63,4 +64,23 @@ export const windowsProfile: FidelityProfile = Object.freeze({
     return { user: name.slice(0, at), computer: name.slice(at + 1) };
   },
   resourceName: (fileId: number) => String(fileId),
+  dependentObjectPaths: (fileServicePath: string, name: string) => ({
+    adsPath: `${fileServicePath}/${escapeComponent(name)}`,
+    parent: fileServicePath,
+  }),
+  unknownSessionError: "NERR_ClientNameNotFound",
+  unknownResourceError: "ERROR_FILE_NOT_FOUND",
+  closeUnknownFileError: "NERR_FileIdNotFound",
+  sessionEnumForEveryone: false,
+  sessionDeleteRequires: "administrators",
+  idleTimeAlwaysZero: false,
+  serverNotRunningError: "RPC_S_SERVER_UNAVAILABLE",
+  serverPausedError: "ERROR_SHARING_PAUSED",
+  tooManyUsersError: "ERROR_REQ_NOT_ACCEP",
+  serviceControlErrors: Object.freeze({
+    alreadyRunning: "ERROR_SERVICE_ALREADY_RUNNING",
+    notActive: "ERROR_SERVICE_NOT_ACTIVE",
+    cannotAcceptControl: "ERROR_SERVICE_CANNOT_ACCEPT_CTRL",
+    disabled: "ERROR_SERVICE_DISABLED",
+  }),
 });
