@@ -79,3 +79,21 @@ export function requireAdministrator(context: BindContext, computerKey: NameKey,
     );
   }
 }
+
+/**
+ * Throws E_ACCESSDENIED unless `context` may delete sessions on the computer: Administrators on Windows
+ * (spec §12.3), Domain Admins on Samba (spec §12.5), per profile `sessionDeleteRequires`.
+ */
+export function requireSessionDeleteRights(context: BindContext, computerKey: NameKey): void {
+  if (context.core.profile.sessionDeleteRequires === "administrators") {
+    requireAdministrator(context, computerKey, "Deleting a session");
+    return;
+  }
+  const identity = identityOn(context, computerKey);
+  const domainAdmin =
+    identity.kind === "account" &&
+    identity.scope === "domain" &&
+    identity.account.groups.some((group) => group.toUpperCase() === "DOMAIN ADMINS");
+  if (!domainAdmin)
+    throw new AdsError("E_ACCESSDENIED", "Deleting a session requires Domain Admins on this server");
+}

@@ -43,7 +43,11 @@ export function defineCacheAccessors(target: { prototype: object }, names: reado
  * Installs accessors for interface properties the WinNT provider does not support (spec §9.1, §6-7):
  * reading or writing them throws the profile's code (`unsupportedPropertyError`, spec §3.3 [U]).
  */
-export function defineUnsupportedAccessors(target: { prototype: object }, names: readonly string[]): void {
+export function defineUnsupportedAccessors(
+  target: { prototype: object },
+  names: readonly string[],
+  options: { readonly getOnly?: boolean } = {},
+): void {
   for (const name of names) {
     const refuse = function (this: {
       context: { core: { profile: { unsupportedPropertyError: HResultSymbol } } };
@@ -53,11 +57,30 @@ export function defineUnsupportedAccessors(target: { prototype: object }, names:
         `${name} is not supported by WinNT`,
       );
     };
+    const refuseWrite = () => {
+      throw new AdsError("DISP_E_MEMBERNOTFOUND", `${name} is read-only`);
+    };
     Object.defineProperty(target.prototype, name, {
       configurable: true,
       enumerable: false,
       get: refuse,
-      set: refuse,
+      set: options.getOnly ? refuseWrite : refuse,
+    });
+  }
+}
+
+/** Installs get-only dual-interface accessors that read through the property cache (`obj.User` is `obj.Get("User")`). */
+export function defineGetOnlyCacheAccessors(target: { prototype: object }, names: readonly string[]): void {
+  for (const name of names) {
+    Object.defineProperty(target.prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get(this: { Get(name: string): unknown }) {
+        return this.Get(name);
+      },
+      set() {
+        throw new AdsError("DISP_E_MEMBERNOTFOUND", `${name} is read-only`);
+      },
     });
   }
 }

@@ -14,6 +14,10 @@ import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsFileService } from "../interfaces/IADsFileService.js";
 import type { Variant } from "../interfaces/Variant.js";
 import { FileShareObject, type ShareLocation } from "./FileShareObject.js";
+import type { FileServiceLocation } from "./fileServiceLocation.js";
+import { ResourcesCollection } from "./ResourcesCollection.js";
+import { SessionsCollection } from "./SessionsCollection.js";
+import { controlServiceAs, setServicePasswordAs } from "./serviceOperations.js";
 import {
   commitServiceProperties,
   loadServiceProperties,
@@ -38,6 +42,7 @@ export class FileServiceObject extends AdsContainer {
   ];
   readonly #address: ServiceAddress;
   readonly #share: ShareLocation;
+  readonly #dependents: FileServiceLocation;
 
   /** Binds file service `service` of `computer`. */
   constructor(context: BindContext, computer: NameKey, service: NameKey, spelling: Spelling) {
@@ -53,6 +58,7 @@ export class FileServiceObject extends AdsContainer {
       schema: context.core.profile.schemaPath(spelling.domain, fpnw ? "FPNWFileService" : "FileService"),
     });
     this.#address = { computer, service, hostComputer };
+    this.#dependents = { computer, service, servicePath: adsPath, fpnw };
     this.#share = {
       computer,
       service,
@@ -66,6 +72,41 @@ export class FileServiceObject extends AdsContainer {
   /** IADsServiceOperations.Status (spec §8.1). */
   get Status(): number {
     return serviceOf(this.context.core, this.#address.computer, this.#address.service).status;
+  }
+
+  /** IADsServiceOperations.Start (spec §8.1). */
+  Start(): void {
+    controlServiceAs(this.context, this.#address.computer, this.#address.service, "start");
+  }
+
+  /** IADsServiceOperations.Stop (spec §8.1). */
+  Stop(): void {
+    controlServiceAs(this.context, this.#address.computer, this.#address.service, "stop");
+  }
+
+  /** IADsServiceOperations.Pause (spec §8.1). */
+  Pause(): void {
+    controlServiceAs(this.context, this.#address.computer, this.#address.service, "pause");
+  }
+
+  /** IADsServiceOperations.Continue (spec §8.1). */
+  Continue(): void {
+    controlServiceAs(this.context, this.#address.computer, this.#address.service, "continue");
+  }
+
+  /** IADsServiceOperations.SetPassword (spec §8.1). */
+  SetPassword(password: string): void {
+    setServicePasswordAs(this.context, this.#address.computer, this.#address.service, password);
+  }
+
+  /** IADsFileServiceOperations.Sessions (spec §5.2, §8.2). */
+  Sessions(): SessionsCollection {
+    return new SessionsCollection(this.context, this.#dependents);
+  }
+
+  /** IADsFileServiceOperations.Resources (spec §5.3, §8.2). */
+  Resources(): ResourcesCollection {
+    return new ResourcesCollection(this.context, this.#dependents);
   }
 
   protected override loadProperties(): StoredValues {

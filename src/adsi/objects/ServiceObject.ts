@@ -7,6 +7,7 @@ import { adsPathOf, type Spelling } from "../core/paths.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsService } from "../interfaces/IADsService.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { controlServiceAs, setServicePasswordAs } from "./serviceOperations.js";
 import {
   commitServiceProperties,
   loadServiceProperties,
@@ -37,6 +38,31 @@ export class ServiceObject extends AdsObject {
   /** IADsServiceOperations.Status: ADS_SERVICE_STATUS_ENUM 1..8 (spec §8.1, §14 item 28). */
   get Status(): number {
     return serviceOf(this.context.core, this.#address.computer, this.#address.service).status;
+  }
+
+  /** IADsServiceOperations.Start (spec §8.1). */
+  Start(): void {
+    controlServiceAs(this.context, this.#address.computer, this.#address.service, "start");
+  }
+
+  /** IADsServiceOperations.Stop (spec §8.1). */
+  Stop(): void {
+    controlServiceAs(this.context, this.#address.computer, this.#address.service, "stop");
+  }
+
+  /** IADsServiceOperations.Pause (spec §8.1). */
+  Pause(): void {
+    controlServiceAs(this.context, this.#address.computer, this.#address.service, "pause");
+  }
+
+  /** IADsServiceOperations.Continue (spec §8.1). */
+  Continue(): void {
+    controlServiceAs(this.context, this.#address.computer, this.#address.service, "continue");
+  }
+
+  /** IADsServiceOperations.SetPassword (spec §8.1). */
+  SetPassword(password: string): void {
+    setServicePasswordAs(this.context, this.#address.computer, this.#address.service, password);
   }
 
   protected override loadProperties(): StoredValues {

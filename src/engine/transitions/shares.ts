@@ -1,5 +1,5 @@
 import { AdsError } from "../../errors/AdsError.js";
-import { trieSet, trieValues } from "../idTrie.js";
+import { trieDelete, trieGet, trieSet, trieValues } from "../idTrie.js";
 import { type NameKey, nameKey, type SessionState } from "../state.js";
 import { defineTransition } from "../store.js";
 import { draftFileService } from "./draftAccess.js";
@@ -64,10 +64,18 @@ export const updateShare = defineTransition<ShareAddress & { readonly settings: 
   },
 );
 
+/** Whether `path` lies under the share directory `sharePath` (case-insensitive, `\` separators). */
+export function isUnderSharePath(path: string, sharePath: string): boolean {
+  if (sharePath === "") return false;
+  const prefix = (sharePath.endsWith("\\") ? sharePath : `${sharePath}\\`).toUpperCase();
+  return path.toUpperCase().startsWith(prefix);
+}
+
 /**
- * NetShareDel: `Delete("FileShare", name)` removes the share at once (spec §4, §14 item 12). Sessions
- * connected to it lose that connection (they stay connected to the server). Only servers whose share
- * has connections are scanned.
+ * NetShareDel: `Delete("FileShare", name)` removes the share at once (spec §4, §14 item 12) and
+ * disconnects every connection to it: connected sessions lose that tree connect and the files they
+ * hold open under the share's path are closed (an SMB tree disconnect closes its opens). The sessions
+ * stay connected to the server. Only a share with connections makes the server's sessions be scanned.
  */
 export const deleteShare = defineTransition<ShareAddress>(
   "share.delete",
@@ -79,9 +87,15 @@ export const deleteShare = defineTransition<ShareAddress>(
     if (current.currentUses > 0) {
       for (const session of [...trieValues<SessionState>(fileService.sessions)]) {
         if (!session.shares.includes(key)) continue;
+        const closing = session.fileIds.filter((id) => {
+          const file = trieGet(fileService.files, id);
+          return file !== undefined && isUnderSharePath(file.path, current.Path);
+        });
+        for (const id of closing) trieDelete(fileService.files, id);
         trieSet(fileService.sessions, session.id, {
           ...session,
           shares: session.shares.filter((k) => k !== key),
+          fileIds: session.fileIds.filter((id) => !closing.includes(id)),
         });
       }
     }

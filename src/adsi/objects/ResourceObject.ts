@@ -1,0 +1,58 @@
+import { trieGet } from "../../engine/idTrie.js";
+import type { OpenFileState } from "../../engine/state.js";
+import { AdsError } from "../../errors/AdsError.js";
+import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
+import {
+  defineGetOnlyCacheAccessors,
+  defineUnsupportedAccessors,
+  guardGetOnlyMembers,
+} from "../core/comShape.js";
+import type { BindContext } from "../core/context.js";
+import { fileServiceOf } from "../core/locate.js";
+import type { StoredValues } from "../core/propertyCache.js";
+import type { IADsResource } from "../interfaces/IADsResource.js";
+import type { Variant } from "../interfaces/Variant.js";
+import type { FileServiceLocation } from "./fileServiceLocation.js";
+import { schemaOf } from "./SessionObject.js";
+
+/**
+ * An open file (spec §7, §12.4, §12.6): IADsResource mapped 1:1 from FILE_INFO_3 — User
+ * (fi3_username), Path (fi3_pathname), LockCount (fi3_num_locks); Name is the file id (profile,
+ * spec §5.3 [U]). All members get-only; UserPath unsupported.
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the dual-interface accessors are installed below
+export class ResourceObject extends AdsObject {
+  readonly interfaces = [...IADS_INTERFACES, "IADsResource"];
+  readonly #location: FileServiceLocation;
+  readonly #fileId: number;
+
+  /** Binds the open file `file` of the file service at `location`. */
+  constructor(context: BindContext, location: FileServiceLocation, file: OpenFileState) {
+    const name = context.core.profile.resourceName(file.id);
+    const paths = context.core.profile.dependentObjectPaths(location.servicePath, name);
+    const className = location.fpnw ? "FPNWResource" : "Resource";
+    const schema = schemaOf(context, location, className);
+    super(context, { name, className, adsPath: paths.adsPath, parent: paths.parent, schema });
+    this.#location = location;
+    this.#fileId = file.id;
+  }
+
+  protected override loadProperties(): StoredValues {
+    const { core } = this.context;
+    const fileService = fileServiceOf(core, this.#location.computer, this.#location.service);
+    const file = trieGet(fileService.files, this.#fileId);
+    if (!file) throw new AdsError(core.profile.unknownResourceError, `file ${this.Name} is no longer open`);
+    const user = trieGet(fileService.sessions, file.sessionId)?.user ?? "";
+    return new Map<string, readonly Variant[]>([
+      ["User", [user]],
+      ["Path", [file.path]],
+      ["LockCount", [file.locks]],
+    ]);
+  }
+}
+
+/** The dual-interface properties, merged onto the class. */
+export interface ResourceObject extends Omit<IADsResource, keyof AdsObject> {}
+defineGetOnlyCacheAccessors(ResourceObject, ["User", "Path", "LockCount"]);
+defineUnsupportedAccessors(ResourceObject, ["UserPath"], { getOnly: true });
+guardGetOnlyMembers(ResourceObject);

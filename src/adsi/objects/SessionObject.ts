@@ -1,0 +1,76 @@
+import { trieGet } from "../../engine/idTrie.js";
+import type { SessionState } from "../../engine/state.js";
+import { AdsError } from "../../errors/AdsError.js";
+import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
+import {
+  defineGetOnlyCacheAccessors,
+  defineUnsupportedAccessors,
+  guardGetOnlyMembers,
+} from "../core/comShape.js";
+import type { BindContext } from "../core/context.js";
+import { fileServiceOf } from "../core/locate.js";
+import type { StoredValues } from "../core/propertyCache.js";
+import type { IADsSession } from "../interfaces/IADsSession.js";
+import type { Variant } from "../interfaces/Variant.js";
+import type { FileServiceLocation } from "./fileServiceLocation.js";
+
+/** Whole seconds from `from` to `to` (epoch ms), as a LONG (spec §6: seconds, not minutes). */
+export function elapsedSeconds(from: number, to: number): number {
+  return Math.min(0x7fffffff, Math.max(0, Math.floor((to - from) / 1000)));
+}
+
+/**
+ * A server session (spec §6, §12.6): IADsSession. All members are get-only; ConnectTime and IdleTime
+ * are seconds computed from the emulator's clock when the cache loads. UserPath and ComputerPath are
+ * unsupported by WinNT. A dependent object: its ADsPath cannot be used to bind (spec §2.4).
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the dual-interface accessors are installed below
+export class SessionObject extends AdsObject {
+  readonly interfaces = [...IADS_INTERFACES, "IADsSession"];
+  readonly #location: FileServiceLocation;
+  readonly #sessionId: number;
+
+  /** Binds the session `session` of the file service at `location`. */
+  constructor(context: BindContext, location: FileServiceLocation, session: SessionState) {
+    const name = context.core.profile.sessionName(session.user, session.computer);
+    const paths = context.core.profile.dependentObjectPaths(location.servicePath, name);
+    const className = location.fpnw ? "FPNWSession" : "Session";
+    const schema = schemaOf(context, location, className);
+    super(context, { name, className, adsPath: paths.adsPath, parent: paths.parent, schema });
+    this.#location = location;
+    this.#sessionId = session.id;
+  }
+
+  protected override loadProperties(): StoredValues {
+    const { core } = this.context;
+    const session = trieGet(
+      fileServiceOf(core, this.#location.computer, this.#location.service).sessions,
+      this.#sessionId,
+    );
+    if (!session) throw new AdsError(core.profile.unknownSessionError, `session ${this.Name} has ended`);
+    const now = core.env.clock.now();
+    const values = new Map<string, readonly Variant[]>([
+      ["User", [session.user]],
+      ["Computer", [session.computer]],
+      ["ConnectTime", [elapsedSeconds(session.connectedAt, now)]],
+    ]);
+    if (!this.#location.fpnw) {
+      values.set("IdleTime", [
+        core.profile.idleTimeAlwaysZero ? 0 : elapsedSeconds(session.lastActivityAt, now),
+      ]);
+    }
+    return values;
+  }
+}
+
+/** `WinNT://<domain>/Schema/<Class>` for a dependent object: the domain is the file service path's first component. */
+export function schemaOf(context: BindContext, location: FileServiceLocation, className: string): string {
+  const domain = location.servicePath.slice("WinNT://".length).split("/")[0] ?? "";
+  return context.core.profile.schemaPath(domain, className);
+}
+
+/** The dual-interface properties, merged onto the class. */
+export interface SessionObject extends Omit<IADsSession, keyof AdsObject> {}
+defineGetOnlyCacheAccessors(SessionObject, ["User", "Computer", "ConnectTime", "IdleTime"]);
+defineUnsupportedAccessors(SessionObject, ["UserPath", "ComputerPath"], { getOnly: true });
+guardGetOnlyMembers(SessionObject);

@@ -1,0 +1,114 @@
+import type { Draft } from "immer";
+import { AdsError } from "../../errors/AdsError.js";
+import type { FidelityProfile } from "../../profile/FidelityProfile.js";
+import { trieDelete, trieGet, trieSet } from "../idTrie.js";
+import type { FileServiceState, OpenFileState, SessionState } from "../state.js";
+import { defineTransition } from "../store.js";
+import { draftFileService } from "./draftAccess.js";
+import { type FileServiceAddress, requireSession, type SessionAddress } from "./sessions.js";
+
+/** Largest `fi3_id` (a DWORD, spec §12.4); id 0 is never assigned. */
+const MAX_FILE_ID = 0xffffffff;
+
+/** Arguments of {@link openFile} (FILE_INFO_3 fields, spec §12.4). */
+export interface OpenFileArgs extends SessionAddress {
+  /** `fi3_pathname`: server-local path, non-empty. */
+  readonly path: string;
+  /** `fi3_permissions` bit set (PERM_FILE_READ 1, WRITE 2, CREATE 4, ...); default 1. */
+  readonly permissions?: number;
+  /** `fi3_num_locks`; default 0. */
+  readonly locks?: number;
+  /** Explicit `fi3_id` (1..2^32-1, not in use); default: the next free id. */
+  readonly id?: number;
+}
+
+function checkCount(value: number, what: string, min = 0): void {
+  if (!Number.isInteger(value) || value < min || value > MAX_FILE_ID) {
+    throw new AdsError("E_INVALIDARG", `${what} must be an integer in ${min}..${MAX_FILE_ID}, got ${value}`);
+  }
+}
+
+/** The next free file id at or after `start`, wrapping past 2^32-1 to 1 (O(1) unless ids are in use). */
+function freeFileId(fileService: Draft<FileServiceState>, start: number): number {
+  let id = start >= 1 && start <= MAX_FILE_ID ? start : 1;
+  for (let tries = 0; trieGet(fileService.files, id) !== undefined; tries++) {
+    if (tries > fileService.files.size) throw new AdsError("E_FAIL", "no free file id");
+    id = id >= MAX_FILE_ID ? 1 : id + 1;
+  }
+  return id;
+}
+
+/**
+ * A session opens a file, device or pipe (a Resource, spec §5.3, §7, §12.4). The id is `id` when given
+ * (E_INVALIDARG if in use or out of range) or else `nextFileId`, skipping ids in use. The id is appended
+ * to the session's `fileIds`. Unknown session → `profile.unknownSessionError`. Returns the file id.
+ */
+export const openFile = defineTransition<OpenFileArgs, number>("file.open", (draft, args, { profile }) => {
+  const fileService = draftFileService(draft, args.computer, args.service);
+  const session = requireSession(fileService, args.sessionId, profile);
+  if (typeof args.path !== "string" || args.path === "") {
+    throw new AdsError("E_INVALIDARG", "an open file needs a path");
+  }
+  const permissions = args.permissions ?? 1;
+  const locks = args.locks ?? 0;
+  checkCount(permissions, "permissions");
+  checkCount(locks, "locks");
+  let id: number;
+  if (args.id !== undefined) {
+    checkCount(args.id, "file id", 1);
+    if (trieGet(fileService.files, args.id) !== undefined) {
+      throw new AdsError("E_INVALIDARG", `file id ${args.id} is already open`);
+    }
+    id = args.id;
+  } else {
+    id = freeFileId(fileService, fileService.nextFileId);
+    fileService.nextFileId = id >= MAX_FILE_ID ? 1 : id + 1;
+  }
+  const file: OpenFileState = { id, sessionId: session.id, path: args.path, permissions, locks };
+  trieSet(fileService.files, id, file);
+  session.fileIds.push(id);
+  return id;
+});
+
+/** The open file `fileId`, or `code` (an HRESULT of the profile) when there is none. */
+function requireFile(
+  fileService: Draft<FileServiceState>,
+  fileId: number,
+  code: FidelityProfile["closeUnknownFileError"],
+): Draft<OpenFileState> {
+  const file = trieGet(fileService.files, fileId) as Draft<OpenFileState> | undefined;
+  if (!file) throw new AdsError(code, `no open file ${String(fileId)}`);
+  return file;
+}
+
+/**
+ * NetFileClose (spec §12.4, §5.3 `Resources.Remove`): forces the open closed; it leaves its session's
+ * `fileIds`, the session stays. Unknown id → `profile.closeUnknownFileError` (NERR_FileIdNotFound on
+ * Windows, ERROR_FILE_NOT_FOUND on Samba, spec §12.5, §15 item 12). O(files of the session).
+ */
+export const closeFile = defineTransition<FileServiceAddress & { readonly fileId: number }>(
+  "file.close",
+  (draft, { computer, service, fileId }, { profile }) => {
+    const fileService = draftFileService(draft, computer, service);
+    const file = requireFile(fileService, fileId, profile.closeUnknownFileError);
+    const session = trieGet(fileService.sessions, file.sessionId) as Draft<SessionState> | undefined;
+    if (session) {
+      const at = session.fileIds.indexOf(fileId);
+      if (at >= 0) session.fileIds.splice(at, 1);
+    }
+    trieDelete(fileService.files, fileId);
+  },
+);
+
+/**
+ * Sets `fi3_num_locks` of an open file (Resource.LockCount, spec §7, §12.4): a non-negative integer,
+ * else E_INVALIDARG. Unknown id → `profile.unknownResourceError` (the NetFileGetInfo code, spec §5.3).
+ */
+export const setFileLocks = defineTransition<
+  FileServiceAddress & { readonly fileId: number; readonly locks: number }
+>("file.locks", (draft, { computer, service, fileId, locks }, { profile }) => {
+  const fileService = draftFileService(draft, computer, service);
+  const file = requireFile(fileService, fileId, profile.unknownResourceError);
+  checkCount(locks, "locks");
+  file.locks = locks;
+});

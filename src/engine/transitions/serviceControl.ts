@@ -1,0 +1,94 @@
+import type { Draft } from "immer";
+import { AdsError } from "../../errors/AdsError.js";
+import { SERVICE_STATUS, START_TYPE } from "../fromFixture.js";
+import { emptyHashIndex } from "../hashIndex.js";
+import { emptyTrie } from "../idTrie.js";
+import type { FileServiceState, NameKey, OpenFileState, SessionState } from "../state.js";
+import { defineTransition } from "../store.js";
+import { draftService } from "./draftAccess.js";
+
+/** An IADsServiceOperations control request (spec §8.1). */
+export type ServiceControlRequest = "start" | "stop" | "pause" | "continue";
+
+/** Mutable view of a readonly record. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+const { stopped: STOPPED, running: RUNNING, paused: PAUSED } = SERVICE_STATUS;
+
+/**
+ * Ends everything a stopped file service held: every session and open file is gone, the pair index
+ * is emptied and every share's CurrentUserCount drops to 0 (spec §8.1 "Stop" on LanmanServer).
+ * Allowed to be O(sessions): it ends all of them. Ids keep counting up (no reuse after a restart).
+ */
+function endEverything(fileService: Draft<FileServiceState>): void {
+  const target = fileService as Writable<FileServiceState>;
+  if (target.sessions.size > 0) target.sessions = emptyTrie<SessionState>();
+  if (target.files.size > 0) target.files = emptyTrie<OpenFileState>();
+  if (target.sessionsByPair.size > 0) target.sessionsByPair = emptyHashIndex();
+  for (const share of fileService.shares.values()) {
+    if (share.currentUses !== 0) share.currentUses = 0;
+  }
+}
+
+/**
+ * IADsServiceOperations Start/Stop/Pause/Continue as a state machine over ADS_SERVICE_STATUS 1..8
+ * (spec §8.1, §14 item 28). Codes come from `profile.serviceControlErrors` (spec §8.1 [U]):
+ * - start: STOPPED → RUNNING; StartType 4 (disabled, spec §8.3) → `disabled`; any other status →
+ *   `alreadyRunning`.
+ * - stop: STOPPED → `notActive`; any other status → STOPPED. Stopping a file service ends all its
+ *   sessions and open files and zeroes every share's CurrentUserCount.
+ * - pause: RUNNING → PAUSED; PAUSED stays (no-op); STOPPED → `notActive`; pending states and
+ *   ERROR (2, 3, 5, 6, 8) → `cannotAcceptControl`. A paused file service keeps its sessions and
+ *   refuses new ones (see `openSession`).
+ * - continue: PAUSED → RUNNING; RUNNING stays (no-op); STOPPED → `notActive`; pending/ERROR →
+ *   `cannotAcceptControl`.
+ *
+ * Returns the new status.
+ */
+export const controlService = defineTransition<
+  { readonly computer: NameKey; readonly service: NameKey; readonly control: ServiceControlRequest },
+  number
+>("service.control", (draft, { computer, service, control }, { profile }) => {
+  const target = draftService(draft, computer, service);
+  const errors = profile.serviceControlErrors;
+  const status = target.status;
+  const refuse = (code: keyof typeof errors): never => {
+    throw new AdsError(errors[code], `${control} ${target.name}: status ${status}`);
+  };
+  switch (control) {
+    case "start":
+      if (status !== STOPPED) return refuse("alreadyRunning");
+      if (target.config.StartType === START_TYPE.disabled) return refuse("disabled");
+      target.status = RUNNING;
+      break;
+    case "stop":
+      if (status === STOPPED) return refuse("notActive");
+      target.status = STOPPED;
+      if (target.fileService) endEverything(target.fileService);
+      break;
+    case "pause":
+    case "continue": {
+      if (status === STOPPED) return refuse("notActive");
+      if (status !== RUNNING && status !== PAUSED) return refuse("cannotAcceptControl");
+      const next = control === "pause" ? PAUSED : RUNNING;
+      if (status !== next) target.status = next;
+      break;
+    }
+    default:
+      throw new AdsError("E_INVALIDARG", `unknown service control ${String(control)}`);
+  }
+  return target.status;
+});
+
+/**
+ * IADsServiceOperations.SetPassword (spec §8.1): stores the password of the account the service logs
+ * on as (`ServiceAccountName`). A non-string → E_INVALIDARG. Allowed in any status.
+ */
+export const setServicePassword = defineTransition<{
+  readonly computer: NameKey;
+  readonly service: NameKey;
+  readonly password: string;
+}>("service.setPassword", (draft, { computer, service, password }) => {
+  if (typeof password !== "string") throw new AdsError("E_INVALIDARG", "a service password is a string");
+  draftService(draft, computer, service).accountPassword = password;
+});

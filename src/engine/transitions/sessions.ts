@@ -1,0 +1,273 @@
+import { type Draft, isDraft, original } from "immer";
+import { AdsError } from "../../errors/AdsError.js";
+import type { FidelityProfile } from "../../profile/FidelityProfile.js";
+import { SERVICE_STATUS } from "../fromFixture.js";
+import { fnv1a32, type HashIndex, indexAdd, indexGet, indexRemove } from "../hashIndex.js";
+import { trieDelete, trieGet, trieSet, trieValues } from "../idTrie.js";
+import {
+  type DirectoryState,
+  type FileServiceState,
+  type NameKey,
+  nameKey,
+  type SessionState,
+  sessionPairKey,
+} from "../state.js";
+import { defineTransition } from "../store.js";
+import { draftFileService, draftService } from "./draftAccess.js";
+
+/** Where a session lives: a file service of a computer (keys already resolved by the facade). */
+export interface FileServiceAddress {
+  readonly computer: NameKey;
+  readonly service: NameKey;
+}
+
+/** Arguments of {@link openSession} (SESSION_INFO_502 fields, spec §12.1). */
+export interface OpenSessionArgs extends FileServiceAddress {
+  /** `sesi_username` (no domain, no `\`); empty for a null session. */
+  readonly user: string;
+  /**
+   * The client, `sesi_cname`: NetBIOS name or IP address, non-empty, never with `\` (spec §12.1).
+   * (`computer` is the server, as in every transition.)
+   */
+  readonly client: string;
+  /** Shares to tree-connect at once. */
+  readonly shares?: readonly string[];
+  readonly guest?: boolean;
+  readonly clientType?: string;
+  readonly transport?: string;
+  /** Connection time, epoch ms; default `env.clock.now()`; never after now. */
+  readonly at?: number;
+}
+
+/**
+ * A file service that accepts new connections: status RUNNING (spec §8.1). PAUSED refuses with
+ * `profile.serverPausedError`, any other status with `profile.serverNotRunningError`.
+ */
+function acceptingFileService(
+  draft: Draft<DirectoryState>,
+  { computer, service }: FileServiceAddress,
+  profile: FidelityProfile,
+): Draft<FileServiceState> {
+  const status = draftService(draft, computer, service).status;
+  if (status === SERVICE_STATUS.paused) throw new AdsError(profile.serverPausedError, `${service} is paused`);
+  if (status !== SERVICE_STATUS.running) {
+    throw new AdsError(profile.serverNotRunningError, `${service} is not running (status ${status})`);
+  }
+  return draftFileService(draft, computer, service);
+}
+
+/** The session `sessionId` of a file-service draft; an unknown id is `profile.unknownSessionError` (spec §5.2). */
+export function requireSession(
+  fileService: Draft<FileServiceState>,
+  sessionId: number,
+  profile: FidelityProfile,
+): Draft<SessionState> {
+  const session = trieGet(fileService.sessions, sessionId) as Draft<SessionState> | undefined;
+  if (!session) throw new AdsError(profile.unknownSessionError, `no session ${String(sessionId)}`);
+  return session;
+}
+
+/** Checks that one more session may use `key` (share MaxUserCount, spec §9.3; -1 = unlimited). */
+function checkShareRoom(fileService: Draft<FileServiceState>, key: NameKey, profile: FidelityProfile): void {
+  const share = fileService.shares.get(key);
+  if (!share) throw new AdsError("NERR_NetNameNotFound", `no share ${key}`);
+  if (share.MaxUserCount !== -1 && share.currentUses >= share.MaxUserCount) {
+    throw new AdsError(profile.tooManyUsersError, `share ${share.name} is at its MaxUserCount`);
+  }
+}
+
+function checkTime(at: number, earliest: number, now: number, what: string): void {
+  if (!Number.isFinite(at) || at < earliest || at > now) {
+    throw new AdsError("E_INVALIDARG", `${what} ${String(at)} must lie between ${earliest} and now (${now})`);
+  }
+}
+
+/** Drops every id of `key` from the index at once (O(1) trie writes, whatever the number of ids). */
+function indexDropKey(index: Draft<HashIndex>, key: string): void {
+  const hash = fnv1a32(key);
+  const bucket = trieGet(index, hash);
+  if (!bucket) return;
+  const at = bucket.entries.findIndex((entry) => entry.key === key);
+  if (at >= 0) bucket.entries.splice(at, 1);
+  if (bucket.entries.length === 0) trieDelete(index, hash);
+}
+
+/**
+ * Ends one session: closes its files, releases its shares, removes it from the trie and (unless the
+ * caller drops the whole pair key itself) from the pair index. O(files + shares of the session).
+ */
+function endSession(fileService: Draft<FileServiceState>, id: number, keepIndex = false): number[] {
+  const session = trieGet(fileService.sessions, id);
+  if (!session) return [];
+  const fileIds = [...session.fileIds];
+  for (const fileId of fileIds) trieDelete(fileService.files, fileId);
+  for (const key of session.shares) {
+    const share = fileService.shares.get(key);
+    if (share && share.currentUses > 0) share.currentUses -= 1;
+  }
+  if (!keepIndex) indexRemove(fileService.sessionsByPair, sessionPairKey(session.user, session.computer), id);
+  trieDelete(fileService.sessions, id);
+  return fileIds;
+}
+
+/**
+ * A client establishes a session (SMB session setup + tree connects; spec §5.2, §12.1). Fails when the
+ * service is not RUNNING, the server is at its MaxUserCount (spec §8.4), a share is unknown
+ * (NERR_NetNameNotFound) or full (`profile.tooManyUsersError`). Returns the new session id.
+ */
+export const openSession = defineTransition<OpenSessionArgs, number>(
+  "session.open",
+  (draft, args, { env, profile }) => {
+    const fileService = acceptingFileService(draft, args, profile);
+    const now = env.clock.now();
+    const at = args.at ?? now;
+    checkTime(at, Number.NEGATIVE_INFINITY, now, "connect time");
+    if (args.client === "" || args.client.includes("\\") || args.user.includes("\\")) {
+      throw new AdsError("E_INVALIDARG", `bad session user/client ${args.user}\\${args.client}`);
+    }
+    const max = fileService.MaxUserCount;
+    if (max !== -1 && fileService.sessions.size >= max) {
+      throw new AdsError(profile.tooManyUsersError, `server is at its MaxUserCount ${max}`);
+    }
+    const shares = [...new Set((args.shares ?? []).map(nameKey))];
+    for (const key of shares) checkShareRoom(fileService, key, profile);
+    let id = fileService.nextSessionId;
+    while (trieGet(fileService.sessions, id) !== undefined) id++;
+    fileService.nextSessionId = id + 1;
+    for (const key of shares) {
+      const share = fileService.shares.get(key);
+      if (share) share.currentUses += 1;
+    }
+    trieSet(fileService.sessions, id, {
+      id,
+      user: args.user,
+      computer: args.client,
+      connectedAt: at,
+      lastActivityAt: at,
+      shares,
+      guest: args.guest ?? false,
+      clientType: args.clientType,
+      transport: args.transport,
+      fileIds: [],
+    });
+    indexAdd(fileService.sessionsByPair, sessionPairKey(args.user, args.client), id);
+    return id;
+  },
+);
+
+/** Arguments naming one session of a file service. */
+export interface SessionAddress extends FileServiceAddress {
+  readonly sessionId: number;
+}
+
+/**
+ * Tree connect of an existing session to a share (counts toward CurrentUserCount, spec §9.3, §12.6).
+ * Idempotent when already connected. Same service-status rule as {@link openSession}; unknown
+ * session → `profile.unknownSessionError`; unknown share → NERR_NetNameNotFound; full share →
+ * `profile.tooManyUsersError`.
+ */
+export const connectShare = defineTransition<SessionAddress & { readonly share: string }>(
+  "session.connectShare",
+  (draft, args, { profile }) => {
+    const fileService = acceptingFileService(draft, args, profile);
+    const session = requireSession(fileService, args.sessionId, profile);
+    const key = nameKey(args.share);
+    if (session.shares.includes(key)) return;
+    checkShareRoom(fileService, key, profile);
+    const share = fileService.shares.get(key);
+    if (share) share.currentUses += 1;
+    session.shares.push(key);
+  },
+);
+
+/**
+ * Tree disconnect (spec §12.6): the session leaves the share and stays connected to the server; its
+ * open files stay open. A share the session is not connected to is a no-op; an unknown share is
+ * NERR_NetNameNotFound; an unknown session `profile.unknownSessionError`. Allowed in any service status.
+ */
+export const disconnectShare = defineTransition<SessionAddress & { readonly share: string }>(
+  "session.disconnectShare",
+  (draft, { computer, service, sessionId, share }, { profile }) => {
+    const fileService = draftFileService(draft, computer, service);
+    const session = requireSession(fileService, sessionId, profile);
+    const key = nameKey(share);
+    const target = fileService.shares.get(key);
+    if (!target) throw new AdsError("NERR_NetNameNotFound", `no share ${share}`);
+    const at = session.shares.indexOf(key);
+    if (at < 0) return;
+    session.shares.splice(at, 1);
+    if (target.currentUses > 0) target.currentUses -= 1;
+  },
+);
+
+/**
+ * Client activity on a session: `lastActivityAt = at` (default now), which resets IdleTime (spec §6,
+ * §12.7). `at` before the connection or after now → E_INVALIDARG; unknown session →
+ * `profile.unknownSessionError`.
+ */
+export const touchSession = defineTransition<SessionAddress & { readonly at?: number }>(
+  "session.touch",
+  (draft, { computer, service, sessionId, at }, { env, profile }) => {
+    const session = requireSession(draftFileService(draft, computer, service), sessionId, profile);
+    const now = env.clock.now();
+    const when = at ?? now;
+    checkTime(when, session.connectedAt, now, "activity time");
+    session.lastActivityAt = when;
+  },
+);
+
+/**
+ * Ends one session by id (client logoff, auto-disconnect of spec §12.7): its open files close and its
+ * share connections are released. Unknown session → `profile.unknownSessionError`. Returns the ids of
+ * the files that were closed, in open order.
+ */
+export const closeSession = defineTransition<SessionAddress, number[]>(
+  "session.close",
+  (draft, { computer, service, sessionId }, { profile }) => {
+    const fileService = draftFileService(draft, computer, service);
+    requireSession(fileService, sessionId, profile);
+    return endSession(fileService, sessionId);
+  },
+);
+
+/** Base (non-draft) view of a value, so a full scan creates no immer proxies. */
+function baseOf<T>(value: T): T {
+  return (isDraft(value) ? (original(value as Draft<T>) as T | undefined) : undefined) ?? value;
+}
+
+/**
+ * NetSessionDel (spec §12.3, §5.2, §14 items 17-18): ends **every** session matching the filter and
+ * closes their files. `user` and `client` both given: that pair, case-insensitively, through the pair
+ * index (O(matches)). Only one given: every session of that user, or from that client; this scans the
+ * server's sessions (O(sessions), as the server does). A leading `\\` on `client` is ignored (the API
+ * form). Neither → E_INVALIDARG (spec §15 item 11). No match → `profile.unknownSessionError`.
+ * Returns the number of sessions ended.
+ */
+export const deleteSessions = defineTransition<
+  FileServiceAddress & { readonly user?: string | undefined; readonly client?: string | undefined },
+  number
+>("session.delete", (draft, { computer, service, user, client }, { profile }) => {
+  if (user === undefined && client === undefined) {
+    throw new AdsError("E_INVALIDARG", "NetSessionDel needs a user name or a client name");
+  }
+  const fileService = draftFileService(draft, computer, service);
+  const cname = client?.startsWith("\\\\") ? client.slice(2) : client;
+  let ids: number[];
+  if (user !== undefined && cname !== undefined) {
+    const key = sessionPairKey(user, cname);
+    ids = [...indexGet(fileService.sessionsByPair, key)];
+    if (ids.length > 0) indexDropKey(fileService.sessionsByPair, key);
+  } else {
+    const wanted = nameKey(user ?? cname ?? "");
+    ids = [];
+    for (const session of trieValues<SessionState>(baseOf(fileService.sessions))) {
+      if (nameKey(user !== undefined ? session.user : session.computer) === wanted) ids.push(session.id);
+    }
+  }
+  if (ids.length === 0) {
+    throw new AdsError(profile.unknownSessionError, `no session for ${user ?? "*"}\\${cname ?? "*"}`);
+  }
+  const pairMode = user !== undefined && cname !== undefined;
+  for (const id of ids) endSession(fileService, id, pairMode);
+  return ids.length;
+});
