@@ -10,7 +10,6 @@ import type { BindContext } from "./core/context.js";
 import { ComputerObject } from "./objects/ComputerObject.js";
 import { DomainObject } from "./objects/DomainObject.js";
 import { FileServiceObject } from "./objects/FileServiceObject.js";
-import { makeServiceObject } from "./objects/makeServiceObject.js";
 import { NamespaceObject, type OpenObject } from "./objects/NamespaceObject.js";
 import { SchemaContainerObject } from "./objects/SchemaObjects.js";
 import { unmodelledClass } from "./objects/unmodelled.js";
@@ -139,18 +138,8 @@ function buildBelowComputer(
   const computer = new ComputerObject(context, target.computer, target.viaDot);
   const [service, share, ...deeper] = target.rest;
   if (service === undefined) return computer;
-  const profile = context.core.profile;
-  const computerState = context.core.store.state.computers.get(target.computer);
-  const serviceKey = nameKey(service);
-  if (!computerState?.services.has(serviceKey)) {
-    const code = share !== undefined ? profile.unknownServiceError : profile.unknownComputerChildError;
-    throw new AdsError(
-      code,
-      `no ${share !== undefined ? "service" : "object"} ${service} on ${computerState?.name}`,
-    );
-  }
-  const spelling = { domain: computer.Parent.slice("WinNT://".length), computer: computer.Name };
-  const serviceObject = makeServiceObject(context, target.computer, serviceKey, spelling);
+  // A deeper path can only go through a service: an unknown first component is then an unknown service.
+  const serviceObject = computer.GetObject(share === undefined ? null : "Service", service) as AdsObject;
   if (share === undefined) return serviceObject;
   if (!(serviceObject instanceof FileServiceObject) || deeper.length > 0) {
     throw new AdsError("E_ADS_UNKNOWN_OBJECT", `nothing to bind below ${serviceObject.ADsPath}`);
