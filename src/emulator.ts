@@ -9,6 +9,7 @@ import { DirectoryStore } from "./engine/store.js";
 import { FixedClock } from "./env/clock.js";
 import { createEnvironment, type Environment } from "./env/environment.js";
 import { AdsError } from "./errors/AdsError.js";
+import { describeValue } from "./errors/describeValue.js";
 import { loadDefaultFixture } from "./fixture/defaultFixture.js";
 import { parseIsoUtc } from "./fixture/isoTime.js";
 import type { Fixture } from "./fixture/types.js";
@@ -96,7 +97,7 @@ export class Emulator {
     if (!Number.isInteger(flags) || flags < 0 || flags > 0xffffffff) {
       throw new AdsError(
         "E_ADS_BAD_PARAMETER",
-        `bind flags must be a 32-bit unsigned integer, got ${String(flags)}`,
+        `bind flags must be a 32-bit unsigned integer, got ${describeValue(flags)}`,
       );
     }
     if ((flags & ~ADS_SECURE_AUTHENTICATION) !== 0 && this.#core.profile.unsupportedBindFlags === "reject") {
@@ -110,7 +111,10 @@ export class Emulator {
     }
     const parsed = parseBindPath(path, this.#core.profile);
     const target = locatePath(this.state, parsed, this.#core.profile);
-    const credentials = { user: String(user ?? ""), password: String(password ?? "") };
+    if (typeof (user ?? "") !== "string" || typeof (password ?? "") !== "string") {
+      throw new AdsError("E_INVALIDARG", "user and password must be strings or null");
+    }
+    const credentials = { user: (user ?? "") as string, password: (password ?? "") as string };
     const where = authTarget(this.state, target);
     if (where && !authenticate(this.state, where, credentials.user, credentials.password)) {
       throw new AdsError("ERROR_LOGON_FAILURE", `logon failure for ${credentials.user}`);
@@ -123,8 +127,11 @@ export class Emulator {
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const fixture = options.fixture === undefined ? loadDefaultFixture() : validateFixture(options.fixture);
   const profile = resolveProfile(options.profile);
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed))
+    throw new AdsError("E_INVALIDARG", `seed must be a safe integer, got ${describeValue(seed)}`);
   const now = parseIsoUtc(fixture.now) ?? 0;
-  const env = createEnvironment(options.seed ?? 1, new FixedClock(now));
+  const env = createEnvironment(seed, new FixedClock(now));
   const state = stateFromFixture(fixture);
   const core: EmulatorCore = { store: new DirectoryStore(state, { env, profile }), env, profile };
   const caller = options.caller === undefined ? defaultCaller(fixture) : options.caller;

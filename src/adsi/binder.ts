@@ -50,17 +50,19 @@ export function locatePath(state: DirectoryState, path: AdsPath, profile: Fideli
   if (hint && UNMODELLED_CLASSES.includes(hint)) unmodelledClass(hint);
   const key = nameKey(first);
   const domain = first === "." ? undefined : state.domains.get(key);
-  if (domain && hint !== "Computer") {
+  if (domain && !(rest.length === 0 && hint === "Computer")) {
     const [second, ...deeper] = rest;
     if (second === undefined) return { kind: "domain", domain: key };
     if (nameKey(second) === nameKey("Schema")) return schemaTarget(key, deeper);
-    const member = nameKey(second);
-    if (!domain.computers.includes(member)) {
+    // `WinNT://CORP/.` is how a `WinNT://.` object's ADsPath spells the local machine (profile localDotSpelling).
+    const viaDot = second === ".";
+    const member = viaDot ? state.localComputer : nameKey(second);
+    if (member === undefined || !domain.computers.includes(member)) {
       const code =
         deeper.length > 0 || hint === "Computer" ? profile.unknownComputerError : notFoundCode(hint, profile);
       throw new AdsError(code, `no ${hint ?? "object"} ${second} in ${domain.name}`);
     }
-    return { kind: "computer", computer: member, viaDot: false, rest: deeper };
+    return { kind: "computer", computer: member, viaDot, rest: deeper };
   }
   const computer = first === "." ? state.localComputer : state.computers.has(key) ? key : undefined;
   if (computer === undefined) {
@@ -102,7 +104,7 @@ export function buildObject(
   path: AdsPath,
   open: OpenObject,
 ): AdsObject {
-  const object = buildUnchecked(context, target, open);
+  const object = buildUnchecked(context, target, open, path.classHint);
   const hint = path.classHint === undefined ? undefined : canonicalClassName(path.classHint);
   if (hint && !hintMatches(hint, object.Class)) {
     throw new AdsError(
@@ -113,7 +115,12 @@ export function buildObject(
   return object;
 }
 
-function buildUnchecked(context: BindContext, target: PathTarget, open: OpenObject): AdsObject {
+function buildUnchecked(
+  context: BindContext,
+  target: PathTarget,
+  open: OpenObject,
+  hint: string | undefined,
+): AdsObject {
   const { state } = context.core.store;
   switch (target.kind) {
     case "namespace":
@@ -127,25 +134,32 @@ function buildUnchecked(context: BindContext, target: PathTarget, open: OpenObje
       return target.child === undefined ? schema : (schema.GetObject(null, target.child) as AdsObject);
     }
     case "computer":
-      return buildBelowComputer(context, target);
+      return buildBelowComputer(context, target, hint);
   }
 }
 
 function buildBelowComputer(
   context: BindContext,
   target: Extract<PathTarget, { kind: "computer" }>,
+  hint: string | undefined,
 ): AdsObject {
   const computer = new ComputerObject(context, target.computer, target.viaDot);
   const [service, share, ...deeper] = target.rest;
   if (service === undefined) return computer;
-  // A deeper path can only go through a service: an unknown first component is then an unknown service.
-  const serviceObject = computer.GetObject(share === undefined ? null : "Service", service) as AdsObject;
+  // A deeper path, or a service-class hint, can only name a service: an unknown name is an unknown service.
+  const serviceHint =
+    share === undefined && hint !== undefined && SERVICE_HINTS.has(canonicalClassName(hint) ?? "");
+  const byService = share !== undefined || serviceHint;
+  const serviceObject = computer.GetObject(byService ? "Service" : null, service) as AdsObject;
   if (share === undefined) return serviceObject;
   if (!(serviceObject instanceof FileServiceObject) || deeper.length > 0) {
     throw new AdsError("E_ADS_UNKNOWN_OBJECT", `nothing to bind below ${serviceObject.ADsPath}`);
   }
   return serviceObject.GetObject(null, share) as AdsObject;
 }
+
+/** Hints that name a service class. */
+const SERVICE_HINTS = new Set(["Service", "FileService", "FPNWFileService"]);
 
 function hintMatches(hint: string, className: string): boolean {
   if (hint === className) return true;

@@ -1,4 +1,5 @@
 import { AdsError } from "../../errors/AdsError.js";
+import { describeValue } from "../../errors/describeValue.js";
 import { canonicalClassName } from "../../schema/winntSchema.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { IADsContainer } from "../interfaces/IADsContainer.js";
@@ -54,11 +55,12 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
       this.#filter = undefined;
       return;
     }
-    const list = typeof classes === "string" ? [classes] : classes;
-    if (!Array.isArray(list) || list.some((name) => typeof name !== "string")) {
+    const list =
+      typeof classes === "string" ? [classes] : Array.isArray(classes) ? Array.from(classes) : undefined;
+    if (!list || list.some((name) => typeof name !== "string")) {
       throw new AdsError("E_ADS_BAD_PARAMETER", "Filter takes an array of class names");
     }
-    this.#filter = Object.freeze([...list]);
+    this.#filter = Object.freeze(list);
   }
 
   /** spec §4 [U]: profile `hints`. */
@@ -133,7 +135,7 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
     if (optional && (className === null || className === undefined || className === "")) return undefined;
     const canonical = typeof className === "string" ? canonicalClassName(className) : undefined;
     if (!canonical)
-      throw new AdsError("E_ADS_UNKNOWN_OBJECT", `${JSON.stringify(String(className))} is not a WinNT class`);
+      throw new AdsError("E_ADS_UNKNOWN_OBJECT", `${describeValue(className)} is not a WinNT class`);
     return canonical;
   }
 }

@@ -146,6 +146,8 @@ function emptyClass(name: string): ClassDefinition {
  */
 export function QueryInterface<T = unknown>(object: unknown, interfaceName: string): T {
   const interfaces = (object as { interfaces?: unknown } | null)?.interfaces;
+  if (typeof interfaceName !== "string")
+    throw new AdsError("E_INVALIDARG", "QueryInterface takes an interface name");
   if (
     Array.isArray(interfaces) &&
     interfaces.some((name) => String(name).toUpperCase() === interfaceName.toUpperCase())

@@ -2,21 +2,23 @@ import { AdsError } from "../../errors/AdsError.js";
 import type { HResultSymbol } from "../../errors/hresults.js";
 
 /**
- * Gives every get-only accessor of a facade class a setter that fails as a late-bound put on a
+ * Gives every get-only accessor of a facade class, and of the classes it extends, a setter that fails as a late-bound put on a
  * get-only property does: DISP_E_MEMBERNOTFOUND (spec §3.3 [D]). Without it, strict-mode JS would
  * throw a TypeError, which no COM client ever sees. Call once per class, after its definition.
  */
 export function guardGetOnlyMembers(target: { prototype: object }): void {
-  const prototype = target.prototype;
-  for (const key of Object.getOwnPropertyNames(prototype)) {
-    const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
-    if (!descriptor?.get || descriptor.set) continue;
-    Object.defineProperty(prototype, key, {
-      ...descriptor,
-      set() {
-        throw new AdsError("DISP_E_MEMBERNOTFOUND", `${key} is read-only`);
-      },
-    });
+  for (let prototype = target.prototype; prototype && prototype !== Object.prototype; ) {
+    for (const key of Object.getOwnPropertyNames(prototype)) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
+      if (!descriptor?.get || descriptor.set) continue;
+      Object.defineProperty(prototype, key, {
+        ...descriptor,
+        set() {
+          throw new AdsError("DISP_E_MEMBERNOTFOUND", `${key} is read-only`);
+        },
+      });
+    }
+    prototype = Object.getPrototypeOf(prototype);
   }
 }
 

@@ -1,4 +1,5 @@
 import { AdsError } from "../../errors/AdsError.js";
+import { describeValue } from "../../errors/describeValue.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import { type ClassDefinition, classProperty, type PropertyDefinition } from "../../schema/winntSchema.js";
 import type { Variant } from "../interfaces/Variant.js";
@@ -58,7 +59,7 @@ export class PropertyCache {
   /** spec §3.2 item 7: WinNT ignores the control code and replaces the value. */
   putEx(control: number, name: string, values: readonly Variant[]): void {
     if (!PROPERTY_OPERATIONS.has(control)) {
-      throw new AdsError("E_ADS_BAD_PARAMETER", `PutEx control code ${String(control)} is not 1..4`);
+      throw new AdsError("E_ADS_BAD_PARAMETER", `PutEx control code ${describeValue(control)} is not 1..4`);
     }
     const property = this.#writable(name);
     if (!Array.isArray(values)) throw new AdsError("E_ADS_BAD_PARAMETER", "PutEx takes an array of values");
@@ -151,7 +152,7 @@ export class PropertyCache {
     if (!property) {
       throw new AdsError(
         this.#host.profile.propertyNotInClassError,
-        `class ${this.#host.classDefinition.name} has no property ${JSON.stringify(String(name))}`,
+        `class ${this.#host.classDefinition.name} has no property ${describeValue(name)}`,
       );
     }
     return property;
@@ -194,6 +195,6 @@ function convertOne(property: PropertyDefinition, item: unknown): Variant {
   }
   throw new AdsError(
     "E_ADS_CANT_CONVERT_DATATYPE",
-    `${property.name} (${property.syntax}) cannot take ${typeof item === "string" ? JSON.stringify(item) : typeof item}`,
+    `${property.name} (${property.syntax}) cannot take ${describeValue(item)}`,
   );
 }

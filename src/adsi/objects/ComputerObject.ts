@@ -27,8 +27,6 @@ const SUPPORTED = [
 
 /** The IADsComputer properties WinNT does not support (spec §9.1). */
 const UNSUPPORTED = [
-  "ComputerID",
-  "Site",
   "Description",
   "Location",
   "PrimaryUser",
@@ -136,4 +134,5 @@ function classOf(kind: string): string {
 export interface ComputerObject extends Omit<IADsComputer, keyof AdsContainer> {}
 defineCacheAccessors(ComputerObject, SUPPORTED);
 defineUnsupportedAccessors(ComputerObject, UNSUPPORTED);
+defineUnsupportedAccessors(ComputerObject, ["ComputerID", "Site"], { getOnly: true });
 guardGetOnlyMembers(ComputerObject);

@@ -2,7 +2,7 @@ import type { NameKey } from "../../engine/state.js";
 import { createShare, type ShareSettings, updateShare } from "../../engine/transitions/shares.js";
 import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
 import { requireAdministrator } from "../core/auth.js";
-import { defineCacheAccessors, guardGetOnlyMembers } from "../core/comShape.js";
+import { defineCacheAccessors, defineGetOnlyCacheAccessors, guardGetOnlyMembers } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
 import { shareOf } from "../core/locate.js";
 import { adsPathOf } from "../core/paths.js";
@@ -96,11 +96,6 @@ export class FileShareObject extends AdsObject {
 
 /** The dual-interface properties, merged onto the class. */
 export interface FileShareObject extends Omit<IADsFileShare, keyof AdsObject> {}
-defineCacheAccessors(FileShareObject, [
-  "CurrentUserCount",
-  "Description",
-  "HostComputer",
-  "Path",
-  "MaxUserCount",
-]);
+defineCacheAccessors(FileShareObject, ["Description", "HostComputer", "Path", "MaxUserCount"]);
+defineGetOnlyCacheAccessors(FileShareObject, ["CurrentUserCount"]);
 guardGetOnlyMembers(FileShareObject);

@@ -2,6 +2,7 @@ import { trieGet, trieValues } from "../../engine/idTrie.js";
 import type { FileServiceState } from "../../engine/state.js";
 import { closeFile } from "../../engine/transitions/files.js";
 import { AdsError } from "../../errors/AdsError.js";
+import { describeValue } from "../../errors/describeValue.js";
 import { AdsCollection } from "../core/AdsCollection.js";
 import { requireAdministrator } from "../core/auth.js";
 import type { BindContext } from "../core/context.js";
@@ -44,7 +45,10 @@ export class ResourcesCollection extends AdsCollection<ResourceObject> {
     const id = parseFileId(name);
     const file = id === undefined ? undefined : trieGet(this.#readable().files, id);
     if (!file)
-      throw new AdsError(this.#context.core.profile.unknownResourceError, `no open file ${String(name)}`);
+      throw new AdsError(
+        this.#context.core.profile.unknownResourceError,
+        `no open file ${describeValue(name)}`,
+      );
     return new ResourceObject(this.#context, this.#location, file);
   }
 
@@ -53,7 +57,10 @@ export class ResourcesCollection extends AdsCollection<ResourceObject> {
     this.#readable();
     const id = parseFileId(name);
     if (id === undefined) {
-      throw new AdsError(this.#context.core.profile.closeUnknownFileError, `no open file ${String(name)}`);
+      throw new AdsError(
+        this.#context.core.profile.closeUnknownFileError,
+        `no open file ${describeValue(name)}`,
+      );
     }
     this.#context.core.store.apply(closeFile, {
       computer: this.#location.computer,

@@ -3,6 +3,7 @@ import { trieGet, trieValues } from "../../engine/idTrie.js";
 import { type FileServiceState, sessionPairKey } from "../../engine/state.js";
 import { deleteSessions } from "../../engine/transitions/sessions.js";
 import { AdsError } from "../../errors/AdsError.js";
+import { describeValue } from "../../errors/describeValue.js";
 import { AdsCollection } from "../core/AdsCollection.js";
 import { requireAdministrator, requireSessionDeleteRights } from "../core/auth.js";
 import type { BindContext } from "../core/context.js";
@@ -40,7 +41,7 @@ export class SessionsCollection extends AdsCollection<SessionObject> {
     const [id] = this.#idsFor(fileService, name);
     const session = id === undefined ? undefined : trieGet(fileService.sessions, id);
     if (!session)
-      throw new AdsError(this.#context.core.profile.unknownSessionError, `no session ${String(name)}`);
+      throw new AdsError(this.#context.core.profile.unknownSessionError, `no session ${describeValue(name)}`);
     return new SessionObject(this.#context, this.#location, session);
   }
 
@@ -50,7 +51,7 @@ export class SessionsCollection extends AdsCollection<SessionObject> {
     this.#readable();
     requireSessionDeleteRights(this.#context, this.#location.computer);
     const pair = typeof name === "string" ? core.profile.parseSessionName(name) : undefined;
-    if (!pair) throw new AdsError(core.profile.unknownSessionError, `no session ${String(name)}`);
+    if (!pair) throw new AdsError(core.profile.unknownSessionError, `no session ${describeValue(name)}`);
     core.store.apply(deleteSessions, {
       computer: this.#location.computer,
       service: this.#location.service,

@@ -29,5 +29,5 @@ export function setServicePasswordAs(
   password: string,
 ): void {
   requireAdministrator(context, computer, "Setting a service password");
-  context.core.store.apply(setServicePassword, { computer, service, password: String(password) });
+  context.core.store.apply(setServicePassword, { computer, service, password });
 }
