@@ -1,6 +1,13 @@
 import { AdsError } from "../../errors/AdsError.js";
 import type { HResultSymbol } from "../../errors/hresults.js";
 
+/** A setter that fails as a late-bound put on a get-only member does (spec §3.3 [D]). */
+function refuseWrite(name: string): () => never {
+  return () => {
+    throw new AdsError("DISP_E_MEMBERNOTFOUND", `${name} is read-only`);
+  };
+}
+
 /**
  * Gives every get-only accessor of a facade class, and of the classes it extends, a setter that fails as a late-bound put on a
  * get-only property does: DISP_E_MEMBERNOTFOUND (spec §3.3 [D]). Without it, strict-mode JS would
@@ -11,12 +18,7 @@ export function guardGetOnlyMembers(target: { prototype: object }): void {
     for (const key of Object.getOwnPropertyNames(prototype)) {
       const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
       if (!descriptor?.get || descriptor.set) continue;
-      Object.defineProperty(prototype, key, {
-        ...descriptor,
-        set() {
-          throw new AdsError("DISP_E_MEMBERNOTFOUND", `${key} is read-only`);
-        },
-      });
+      Object.defineProperty(prototype, key, { ...descriptor, set: refuseWrite(key) });
     }
     prototype = Object.getPrototypeOf(prototype);
   }
@@ -59,14 +61,11 @@ export function defineUnsupportedAccessors(
         `${name} is not supported by WinNT`,
       );
     };
-    const refuseWrite = () => {
-      throw new AdsError("DISP_E_MEMBERNOTFOUND", `${name} is read-only`);
-    };
     Object.defineProperty(target.prototype, name, {
       configurable: true,
       enumerable: false,
       get: refuse,
-      set: options.getOnly ? refuseWrite : refuse,
+      set: options.getOnly ? refuseWrite(name) : refuse,
     });
   }
 }
@@ -80,9 +79,7 @@ export function defineGetOnlyCacheAccessors(target: { prototype: object }, names
       get(this: { Get(name: string): unknown }) {
         return this.Get(name);
       },
-      set() {
-        throw new AdsError("DISP_E_MEMBERNOTFOUND", `${name} is read-only`);
-      },
+      set: refuseWrite(name),
     });
   }
 }

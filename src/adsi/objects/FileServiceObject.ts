@@ -12,12 +12,13 @@ import { fileServiceOf, serviceOf, shareOf } from "../core/locate.js";
 import { adsPathOf, type Spelling } from "../core/paths.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsFileService } from "../interfaces/IADsFileService.js";
+import type { IADsServiceOperations } from "../interfaces/IADsService.js";
 import type { Variant } from "../interfaces/Variant.js";
 import { FileShareObject, type ShareLocation } from "./FileShareObject.js";
 import type { FileServiceLocation } from "./fileServiceLocation.js";
 import { ResourcesCollection } from "./ResourcesCollection.js";
 import { SessionsCollection } from "./SessionsCollection.js";
-import { controlServiceAs, setServicePasswordAs } from "./serviceOperations.js";
+import { defineServiceOperations } from "./serviceOperations.js";
 import {
   commitServiceProperties,
   loadServiceProperties,
@@ -40,7 +41,8 @@ export class FileServiceObject extends AdsContainer {
     "IADsFileServiceOperations",
     ...CONTAINER_INTERFACES,
   ];
-  readonly #address: ServiceAddress;
+  /** Where the service lives; read by the shared service operations. */
+  protected readonly serviceAddress: ServiceAddress;
   readonly #share: ShareLocation;
   readonly #dependents: FileServiceLocation;
 
@@ -57,7 +59,7 @@ export class FileServiceObject extends AdsContainer {
       parent: hostComputer,
       schema: context.core.profile.schemaPath(spelling.domain, fpnw ? "FPNWFileService" : "FileService"),
     });
-    this.#address = { computer, service, hostComputer };
+    this.serviceAddress = { computer, service, hostComputer };
     this.#dependents = { computer, service, servicePath: adsPath, fpnw };
     this.#share = {
       computer,
@@ -67,36 +69,6 @@ export class FileServiceObject extends AdsContainer {
       className: fpnw ? "FPNWFileShare" : "FileShare",
       schemaDomain: spelling.domain,
     };
-  }
-
-  /** IADsServiceOperations.Status (spec §8.1). */
-  get Status(): number {
-    return serviceOf(this.context.core, this.#address.computer, this.#address.service).status;
-  }
-
-  /** IADsServiceOperations.Start (spec §8.1). */
-  Start(): void {
-    controlServiceAs(this.context, this.#address.computer, this.#address.service, "start");
-  }
-
-  /** IADsServiceOperations.Stop (spec §8.1). */
-  Stop(): void {
-    controlServiceAs(this.context, this.#address.computer, this.#address.service, "stop");
-  }
-
-  /** IADsServiceOperations.Pause (spec §8.1). */
-  Pause(): void {
-    controlServiceAs(this.context, this.#address.computer, this.#address.service, "pause");
-  }
-
-  /** IADsServiceOperations.Continue (spec §8.1). */
-  Continue(): void {
-    controlServiceAs(this.context, this.#address.computer, this.#address.service, "continue");
-  }
-
-  /** IADsServiceOperations.SetPassword (spec §8.1). */
-  SetPassword(password: string): void {
-    setServicePasswordAs(this.context, this.#address.computer, this.#address.service, password);
   }
 
   /** IADsFileServiceOperations.Sessions (spec §5.2, §8.2). */
@@ -110,16 +82,20 @@ export class FileServiceObject extends AdsContainer {
   }
 
   protected override loadProperties(): StoredValues {
-    return loadServiceProperties(this.context, this.#address);
+    return loadServiceProperties(this.context, this.serviceAddress);
   }
 
   protected override commitProperties(changes: ReadonlyMap<string, readonly Variant[]>): void {
-    commitServiceProperties(this.context, this.#address, changes);
+    commitServiceProperties(this.context, this.serviceAddress, changes);
   }
 
   /** Shares in enumeration order; hidden ones (`$`) per profile `listHiddenShares` (spec §4 [U]). */
   protected listChildren(): FileShareObject[] {
-    const shares = fileServiceOf(this.context.core, this.#address.computer, this.#address.service).shares;
+    const shares = fileServiceOf(
+      this.context.core,
+      this.serviceAddress.computer,
+      this.serviceAddress.service,
+    ).shares;
     const listHidden = this.context.core.profile.listHiddenShares;
     return [...shares.values()]
       .filter((share) => listHidden || !share.name.endsWith("$"))
@@ -128,7 +104,7 @@ export class FileServiceObject extends AdsContainer {
 
   protected findChild(className: string | undefined, name: string): FileShareObject {
     this.#checkShareClass(className);
-    const share = shareOf(this.context.core, this.#address.computer, this.#address.service, name);
+    const share = shareOf(this.context.core, this.serviceAddress.computer, this.serviceAddress.service, name);
     return FileShareObject.bound(this.context, this.#share, share.name);
   }
 
@@ -144,11 +120,11 @@ export class FileServiceObject extends AdsContainer {
   protected override deleteChild(className: string, name: string): void {
     this.#checkShareClass(className);
     const { core } = this.context;
-    const share = shareOf(core, this.#address.computer, this.#address.service, name);
-    requireAdministrator(this.context, this.#address.computer, "Deleting a share");
+    const share = shareOf(core, this.serviceAddress.computer, this.serviceAddress.service, name);
+    requireAdministrator(this.context, this.serviceAddress.computer, "Deleting a share");
     core.store.apply(deleteShare, {
-      computer: this.#address.computer,
-      service: this.#address.service,
+      computer: this.serviceAddress.computer,
+      service: this.serviceAddress.service,
       share: share.name,
     });
   }
@@ -166,6 +142,7 @@ export class FileServiceObject extends AdsContainer {
 }
 
 /** The dual-interface properties, merged onto the class. */
-export interface FileServiceObject extends Omit<IADsFileService, keyof AdsContainer> {}
+export interface FileServiceObject extends Omit<IADsFileService, keyof AdsContainer>, IADsServiceOperations {}
 defineCacheAccessors(FileServiceObject, [...SERVICE_ACCESSORS, "Description", "MaxUserCount"]);
+defineServiceOperations(FileServiceObject);
 guardGetOnlyMembers(FileServiceObject);

@@ -12,8 +12,7 @@ import { fileServiceOf } from "../core/locate.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsResource } from "../interfaces/IADsResource.js";
 import type { Variant } from "../interfaces/Variant.js";
-import type { FileServiceLocation } from "./fileServiceLocation.js";
-import { schemaOf } from "./SessionObject.js";
+import { dependentNames, type FileServiceLocation } from "./fileServiceLocation.js";
 
 /**
  * An open file (spec §7, §12.4, §12.6): IADsResource mapped 1:1 from FILE_INFO_3 — User
@@ -29,10 +28,7 @@ export class ResourceObject extends AdsObject {
   /** Binds the open file `file` of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation, file: OpenFileState) {
     const name = context.core.profile.resourceName(file.id);
-    const paths = context.core.profile.dependentObjectPaths(location.servicePath, name);
-    const className = location.fpnw ? "FPNWResource" : "Resource";
-    const schema = schemaOf(context, location, className);
-    super(context, { name, className, adsPath: paths.adsPath, parent: paths.parent, schema });
+    super(context, dependentNames(context, location, name, location.fpnw ? "FPNWResource" : "Resource"));
     this.#location = location;
     this.#fileId = file.id;
   }

@@ -3,12 +3,9 @@ import type { FileServiceState } from "../../engine/state.js";
 import { closeFile } from "../../engine/transitions/files.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
-import { AdsCollection } from "../core/AdsCollection.js";
 import { requireAdministrator } from "../core/auth.js";
-import type { BindContext } from "../core/context.js";
-import type { FileServiceLocation } from "./fileServiceLocation.js";
+import { FileServiceCollection } from "./FileServiceCollection.js";
 import { ResourceObject } from "./ResourceObject.js";
-import { readableFileService } from "./readableFileService.js";
 
 /** A decimal file id as NetFileClose takes it (spec §5.3): digits only, 1..2^32-1. */
 function parseFileId(name: string): number | undefined {
@@ -22,21 +19,10 @@ function parseFileId(name: string): number | undefined {
  * re-read at each enumeration; administrators only (spec §11.3). Remove is NetFileClose: the file
  * closes, its session stays (spec §14 item 34).
  */
-export class ResourcesCollection extends AdsCollection<ResourceObject> {
-  readonly #context: BindContext;
-  readonly #location: FileServiceLocation;
-
-  /** The Resources collection of the file service at `location`. */
-  constructor(context: BindContext, location: FileServiceLocation) {
-    super();
-    this.#context = context;
-    this.#location = location;
-    readableFileService(context, location);
-  }
-
+export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
   protected readItems(): ResourceObject[] {
     return [...trieValues(this.#readable().files)].map(
-      (f) => new ResourceObject(this.#context, this.#location, f),
+      (f) => new ResourceObject(this.context, this.location, f),
     );
   }
 
@@ -46,10 +32,10 @@ export class ResourcesCollection extends AdsCollection<ResourceObject> {
     const file = id === undefined ? undefined : trieGet(this.#readable().files, id);
     if (!file)
       throw new AdsError(
-        this.#context.core.profile.unknownResourceError,
+        this.context.core.profile.unknownResourceError,
         `no open file ${describeValue(name)}`,
       );
-    return new ResourceObject(this.#context, this.#location, file);
+    return new ResourceObject(this.context, this.location, file);
   }
 
   /** NetFileClose (spec §12.4); unknown id → profile `closeUnknownFileError`. */
@@ -58,20 +44,20 @@ export class ResourcesCollection extends AdsCollection<ResourceObject> {
     const id = parseFileId(name);
     if (id === undefined) {
       throw new AdsError(
-        this.#context.core.profile.closeUnknownFileError,
+        this.context.core.profile.closeUnknownFileError,
         `no open file ${describeValue(name)}`,
       );
     }
-    this.#context.core.store.apply(closeFile, {
-      computer: this.#location.computer,
-      service: this.#location.service,
+    this.context.core.store.apply(closeFile, {
+      computer: this.location.computer,
+      service: this.location.service,
       fileId: id,
     });
   }
 
   #readable(): FileServiceState {
-    const fileService = readableFileService(this.#context, this.#location);
-    requireAdministrator(this.#context, this.#location.computer, "Enumerating open files");
+    const fileService = this.fileServiceState();
+    requireAdministrator(this.context, this.location.computer, "Enumerating open files");
     return fileService;
   }
 }

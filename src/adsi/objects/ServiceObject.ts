@@ -5,9 +5,9 @@ import type { BindContext } from "../core/context.js";
 import { serviceOf } from "../core/locate.js";
 import { adsPathOf, type Spelling } from "../core/paths.js";
 import type { StoredValues } from "../core/propertyCache.js";
-import type { IADsService } from "../interfaces/IADsService.js";
+import type { IADsService, IADsServiceOperations } from "../interfaces/IADsService.js";
 import type { Variant } from "../interfaces/Variant.js";
-import { controlServiceAs, setServicePasswordAs } from "./serviceOperations.js";
+import { defineServiceOperations } from "./serviceOperations.js";
 import {
   commitServiceProperties,
   loadServiceProperties,
@@ -15,11 +15,12 @@ import {
   type ServiceAddress,
 } from "./serviceProperties.js";
 
-/** An ordinary service of a computer (spec §8.1, §8.3): IADsService + IADsServiceOperations.Status. */
+/** An ordinary service of a computer (spec §8.1, §8.3): IADsService + IADsServiceOperations. */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the dual-interface accessors are installed by defineCacheAccessors below
 export class ServiceObject extends AdsObject {
   readonly interfaces = [...IADS_INTERFACES, "IADsService", "IADsServiceOperations"];
-  readonly #address: ServiceAddress;
+  /** Where the service lives; read by the shared service operations. */
+  protected readonly serviceAddress: ServiceAddress;
 
   /** Binds service `service` of `computer`. */
   constructor(context: BindContext, computer: NameKey, service: NameKey, spelling: Spelling) {
@@ -32,49 +33,20 @@ export class ServiceObject extends AdsObject {
       parent: hostComputer,
       schema: context.core.profile.schemaPath(spelling.domain, "Service"),
     });
-    this.#address = { computer, service, hostComputer };
-  }
-
-  /** IADsServiceOperations.Status: ADS_SERVICE_STATUS_ENUM 1..8 (spec §8.1, §14 item 28). */
-  get Status(): number {
-    return serviceOf(this.context.core, this.#address.computer, this.#address.service).status;
-  }
-
-  /** IADsServiceOperations.Start (spec §8.1). */
-  Start(): void {
-    controlServiceAs(this.context, this.#address.computer, this.#address.service, "start");
-  }
-
-  /** IADsServiceOperations.Stop (spec §8.1). */
-  Stop(): void {
-    controlServiceAs(this.context, this.#address.computer, this.#address.service, "stop");
-  }
-
-  /** IADsServiceOperations.Pause (spec §8.1). */
-  Pause(): void {
-    controlServiceAs(this.context, this.#address.computer, this.#address.service, "pause");
-  }
-
-  /** IADsServiceOperations.Continue (spec §8.1). */
-  Continue(): void {
-    controlServiceAs(this.context, this.#address.computer, this.#address.service, "continue");
-  }
-
-  /** IADsServiceOperations.SetPassword (spec §8.1). */
-  SetPassword(password: string): void {
-    setServicePasswordAs(this.context, this.#address.computer, this.#address.service, password);
+    this.serviceAddress = { computer, service, hostComputer };
   }
 
   protected override loadProperties(): StoredValues {
-    return loadServiceProperties(this.context, this.#address);
+    return loadServiceProperties(this.context, this.serviceAddress);
   }
 
   protected override commitProperties(changes: ReadonlyMap<string, readonly Variant[]>): void {
-    commitServiceProperties(this.context, this.#address, changes);
+    commitServiceProperties(this.context, this.serviceAddress, changes);
   }
 }
 
 /** The dual-interface properties, merged onto the class. */
-export interface ServiceObject extends Omit<IADsService, keyof AdsObject> {}
+export interface ServiceObject extends Omit<IADsService, keyof AdsObject>, IADsServiceOperations {}
 defineCacheAccessors(ServiceObject, SERVICE_ACCESSORS);
+defineServiceOperations(ServiceObject);
 guardGetOnlyMembers(ServiceObject);

@@ -12,7 +12,7 @@ import { fileServiceOf } from "../core/locate.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsSession } from "../interfaces/IADsSession.js";
 import type { Variant } from "../interfaces/Variant.js";
-import type { FileServiceLocation } from "./fileServiceLocation.js";
+import { dependentNames, type FileServiceLocation } from "./fileServiceLocation.js";
 
 /** Whole seconds from `from` to `to` (epoch ms), as a LONG (spec §6: seconds, not minutes). */
 export function elapsedSeconds(from: number, to: number): number {
@@ -33,10 +33,7 @@ export class SessionObject extends AdsObject {
   /** Binds the session `session` of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation, session: SessionState) {
     const name = context.core.profile.sessionName(session.user, session.computer);
-    const paths = context.core.profile.dependentObjectPaths(location.servicePath, name);
-    const className = location.fpnw ? "FPNWSession" : "Session";
-    const schema = schemaOf(context, location, className);
-    super(context, { name, className, adsPath: paths.adsPath, parent: paths.parent, schema });
+    super(context, dependentNames(context, location, name, location.fpnw ? "FPNWSession" : "Session"));
     this.#location = location;
     this.#sessionId = session.id;
   }
@@ -61,12 +58,6 @@ export class SessionObject extends AdsObject {
     }
     return values;
   }
-}
-
-/** `WinNT://<domain>/Schema/<Class>` for a dependent object: the domain is the file service path's first component. */
-export function schemaOf(context: BindContext, location: FileServiceLocation, className: string): string {
-  const domain = location.servicePath.slice("WinNT://".length).split("/")[0] ?? "";
-  return context.core.profile.schemaPath(domain, className);
 }
 
 /** The dual-interface properties, merged onto the class. */

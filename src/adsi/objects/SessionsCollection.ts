@@ -4,11 +4,8 @@ import { type FileServiceState, sessionPairKey } from "../../engine/state.js";
 import { deleteSessions } from "../../engine/transitions/sessions.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
-import { AdsCollection } from "../core/AdsCollection.js";
 import { requireAdministrator, requireSessionDeleteRights } from "../core/auth.js";
-import type { BindContext } from "../core/context.js";
-import type { FileServiceLocation } from "./fileServiceLocation.js";
-import { readableFileService } from "./readableFileService.js";
+import { FileServiceCollection } from "./FileServiceCollection.js";
 import { SessionObject } from "./SessionObject.js";
 
 /**
@@ -16,22 +13,11 @@ import { SessionObject } from "./SessionObject.js";
  * enumeration. Enumeration needs an administrator unless the profile allows everyone (pre-2016 level 10,
  * spec §12.1); Remove is NetSessionDel for the (user, computer) pair the name stands for (spec §12.3).
  */
-export class SessionsCollection extends AdsCollection<SessionObject> {
-  readonly #context: BindContext;
-  readonly #location: FileServiceLocation;
-
-  /** The Sessions collection of the file service at `location`. */
-  constructor(context: BindContext, location: FileServiceLocation) {
-    super();
-    this.#context = context;
-    this.#location = location;
-    readableFileService(context, location);
-  }
-
+export class SessionsCollection extends FileServiceCollection<SessionObject> {
   protected readItems(): SessionObject[] {
     const fileService = this.#readable();
     return [...trieValues(fileService.sessions)].map(
-      (s) => new SessionObject(this.#context, this.#location, s),
+      (s) => new SessionObject(this.context, this.location, s),
     );
   }
 
@@ -41,34 +27,34 @@ export class SessionsCollection extends AdsCollection<SessionObject> {
     const [id] = this.#idsFor(fileService, name);
     const session = id === undefined ? undefined : trieGet(fileService.sessions, id);
     if (!session)
-      throw new AdsError(this.#context.core.profile.unknownSessionError, `no session ${describeValue(name)}`);
-    return new SessionObject(this.#context, this.#location, session);
+      throw new AdsError(this.context.core.profile.unknownSessionError, `no session ${describeValue(name)}`);
+    return new SessionObject(this.context, this.location, session);
   }
 
   /** Disconnects every session of the name's (user, computer) pair and closes their files (spec §12.3, §14 items 17-18). */
   Remove(name: string): void {
-    const { core } = this.#context;
+    const { core } = this.context;
     this.#readable();
-    requireSessionDeleteRights(this.#context, this.#location.computer);
+    requireSessionDeleteRights(this.context, this.location.computer);
     const pair = typeof name === "string" ? core.profile.parseSessionName(name) : undefined;
     if (!pair) throw new AdsError(core.profile.unknownSessionError, `no session ${describeValue(name)}`);
     core.store.apply(deleteSessions, {
-      computer: this.#location.computer,
-      service: this.#location.service,
+      computer: this.location.computer,
+      service: this.location.service,
       user: pair.user,
       client: pair.computer,
     });
   }
 
   #idsFor(fileService: FileServiceState, name: string): readonly number[] {
-    const pair = typeof name === "string" ? this.#context.core.profile.parseSessionName(name) : undefined;
+    const pair = typeof name === "string" ? this.context.core.profile.parseSessionName(name) : undefined;
     return pair ? indexGet(fileService.sessionsByPair, sessionPairKey(pair.user, pair.computer)) : [];
   }
 
   #readable(): FileServiceState {
-    const fileService = readableFileService(this.#context, this.#location);
-    if (!this.#context.core.profile.sessionEnumForEveryone) {
-      requireAdministrator(this.#context, this.#location.computer, "Enumerating sessions");
+    const fileService = this.fileServiceState();
+    if (!this.context.core.profile.sessionEnumForEveryone) {
+      requireAdministrator(this.context, this.location.computer, "Enumerating sessions");
     }
     return fileService;
   }

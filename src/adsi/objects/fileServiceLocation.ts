@@ -1,4 +1,6 @@
 import type { NameKey } from "../../engine/state.js";
+import type { ObjectNames } from "../core/AdsObject.js";
+import type { BindContext } from "../core/context.js";
 
 /** Where a file service lives, as its dependent objects (sessions, resources) need it. */
 export interface FileServiceLocation {
@@ -8,4 +10,26 @@ export interface FileServiceLocation {
   readonly servicePath: string;
   /** True under FPNW: classes FPNWSession/FPNWResource, no IdleTime (spec §6, §10). */
   readonly fpnw: boolean;
+}
+
+/**
+ * The identity strings of a session or resource (spec §2.4 [U], profile `dependentObjectPaths` and
+ * `schemaPath`): `name` below the file service, class `className` (`Session`, `FPNWResource`, …).
+ */
+export function dependentNames(
+  context: BindContext,
+  location: FileServiceLocation,
+  name: string,
+  className: string,
+): ObjectNames {
+  const { profile } = context.core;
+  const paths = profile.dependentObjectPaths(location.servicePath, name);
+  const domain = location.servicePath.slice("WinNT://".length).split("/")[0] ?? "";
+  return {
+    name,
+    className,
+    adsPath: paths.adsPath,
+    parent: paths.parent,
+    schema: profile.schemaPath(domain, className),
+  };
 }

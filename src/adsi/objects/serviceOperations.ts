@@ -2,6 +2,8 @@ import type { NameKey } from "../../engine/state.js";
 import { controlService, setServicePassword } from "../../engine/transitions/serviceControl.js";
 import { requireAdministrator } from "../core/auth.js";
 import type { BindContext } from "../core/context.js";
+import { serviceOf } from "../core/locate.js";
+import type { ServiceAddress } from "./serviceProperties.js";
 
 /** A service-control request (spec §8.1). */
 export type ServiceControl = "start" | "stop" | "pause" | "continue";
@@ -30,4 +32,52 @@ export function setServicePasswordAs(
 ): void {
   requireAdministrator(context, computer, "Setting a service password");
   context.core.store.apply(setServicePassword, { computer, service, password });
+}
+
+/** What the shared service members need from the object they are installed on. */
+interface ServiceHost {
+  readonly context: BindContext;
+  readonly serviceAddress: ServiceAddress;
+}
+
+function control(host: ServiceHost, request: ServiceControl): void {
+  controlServiceAs(host.context, host.serviceAddress.computer, host.serviceAddress.service, request);
+}
+
+/**
+ * Installs IADsServiceOperations (spec §8.1) on a service class: `Status` (ADS_SERVICE_STATUS_ENUM,
+ * read live), `Start`, `Stop`, `Pause`, `Continue`, `SetPassword`. Shared by Service and the file
+ * services, which cannot share a base class (one is a container).
+ */
+export function defineServiceOperations(target: { prototype: object }): void {
+  const method = (value: (this: ServiceHost, ...args: never[]) => void) => ({
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value,
+  });
+  Object.defineProperties(target.prototype, {
+    Status: {
+      configurable: true,
+      enumerable: false,
+      get(this: ServiceHost) {
+        return serviceOf(this.context.core, this.serviceAddress.computer, this.serviceAddress.service).status;
+      },
+    },
+    Start: method(function (this: ServiceHost) {
+      control(this, "start");
+    }),
+    Stop: method(function (this: ServiceHost) {
+      control(this, "stop");
+    }),
+    Pause: method(function (this: ServiceHost) {
+      control(this, "pause");
+    }),
+    Continue: method(function (this: ServiceHost) {
+      control(this, "continue");
+    }),
+    SetPassword: method(function (this: ServiceHost, password: string) {
+      setServicePasswordAs(this.context, this.serviceAddress.computer, this.serviceAddress.service, password);
+    }),
+  });
 }
