@@ -3,38 +3,21 @@
  * The claim under test: one session event costs the same with 10 or 100,000 sessions.
  */
 import { bench, describe } from "vitest";
-import { FixedClock } from "../src/env/clock.js";
-import { createEnvironment } from "../src/env/environment.js";
-import { stateFromFixture } from "../src/engine/fromFixture.js";
-import { nameKey } from "../src/engine/state.js";
-import { DirectoryStore } from "../src/engine/store.js";
+import type { DirectoryStore } from "../src/engine/store.js";
 import { closeSession, openSession, touchSession } from "../src/engine/transitions/sessions.js";
-import { validateFixture } from "../src/fixture/validateFixture.js";
-import { windowsProfile } from "../src/profile/windows.js";
+import { AT, lanmanServer, NOW, serverStore } from "../test/support/serverStore.js";
 
-const NOW = Date.UTC(2026, 0, 5, 9);
-const address = { computer: nameKey("FS01"), service: nameKey("LanmanServer") };
+const address = AT;
 
 function storeWith(sessions: number): DirectoryStore {
-  const fixture = validateFixture({
-    version: 1,
-    now: "2026-01-05T09:00:00Z",
-    domains: [
-      {
-        name: "CORP",
-        computers: [
-          {
-            name: "FS01",
-            services: [{ name: "LanmanServer", kind: "fileService", shares: [{ name: "Data", path: "C:\\Data" }] }],
-          },
-        ],
-      },
-    ],
-  });
-  const env = createEnvironment(1, new FixedClock(NOW));
-  const store = new DirectoryStore(stateFromFixture(fixture), { env, profile: windowsProfile });
+  const store = serverStore([lanmanServer({ shares: [{ name: "Data", path: "C:\\Data" }] })]);
   for (let i = 0; i < sessions; i++) {
-    store.apply(openSession, { ...address, user: `user${i % 997}`, client: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, shares: ["Data"] });
+    store.apply(openSession, {
+      ...address,
+      user: `user${i % 997}`,
+      client: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      shares: ["Data"],
+    });
   }
   return store;
 }
@@ -44,7 +27,12 @@ for (const size of [10, 100_000]) {
     const store = storeWith(size);
     let next = 1;
     bench("open + close one session", () => {
-      const id = store.apply(openSession, { ...address, user: "bench", client: "192.168.0.1", shares: ["Data"] });
+      const id = store.apply(openSession, {
+        ...address,
+        user: "bench",
+        client: "192.168.0.1",
+        shares: ["Data"],
+      });
       store.apply(closeSession, { ...address, sessionId: id });
     });
     bench("touch one session", () => {

@@ -1,61 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { stateFromFixture } from "../../src/engine/fromFixture.js";
 import { trieGet } from "../../src/engine/idTrie.js";
-import { type FileServiceState, nameKey } from "../../src/engine/state.js";
-import { DirectoryStore } from "../../src/engine/store.js";
+import type { FileServiceState } from "../../src/engine/state.js";
+import type { DirectoryStore } from "../../src/engine/store.js";
 import { closeFile, openFile, setFileLocks } from "../../src/engine/transitions/files.js";
 import { closeSession } from "../../src/engine/transitions/sessions.js";
-import { FixedClock } from "../../src/env/clock.js";
-import { createEnvironment } from "../../src/env/environment.js";
 import { AdsError } from "../../src/errors/AdsError.js";
 import type { HResultSymbol } from "../../src/errors/hresults.js";
-import { validateFixture } from "../../src/fixture/validateFixture.js";
 import type { FidelityProfile } from "../../src/profile/FidelityProfile.js";
 import { sambaProfile } from "../../src/profile/samba.js";
 import { windowsProfile } from "../../src/profile/windows.js";
+import { AT, FS01, LANMAN, lanmanServer, serverStore } from "../support/serverStore.js";
 
-const NOW = Date.parse("2026-01-05T09:00:00Z");
-const FS01 = nameKey("FS01");
-const LANMAN = nameKey("LanmanServer");
-const at = { computer: FS01, service: LANMAN };
-
+/** FS01's LanmanServer, as transitions address it. */
+const at = AT;
 function makeStore(profile: FidelityProfile = windowsProfile) {
-  const fixture = validateFixture({
-    version: 1,
-    now: "2026-01-05T09:00:00Z",
-    domains: [
+  const lanman = lanmanServer({
+    shares: [{ name: "Public", path: "C:Public" }],
+    sessions: [
       {
-        name: "WORKGROUP",
-        type: "workgroup",
-        computers: [
-          {
-            name: "FS01",
-            services: [
-              {
-                name: "LanmanServer",
-                kind: "fileService",
-                shares: [{ name: "Public", path: "C:\\Public" }],
-                sessions: [
-                  {
-                    user: "alice",
-                    computer: "10.0.0.5",
-                    connectedAt: "2026-01-05T08:57:55Z",
-                    shares: ["Public"],
-                    openFiles: [{ id: 42, path: "C:\\Public\\a.txt", locks: 1 }],
-                  },
-                  { user: "bob", computer: "WS02", connectedAt: "2026-01-05T08:58:00Z" },
-                ],
-              },
-            ],
-          },
-        ],
+        user: "alice",
+        computer: "10.0.0.5",
+        connectedAt: "2026-01-05T08:57:55Z",
+        shares: ["Public"],
+        openFiles: [{ id: 42, path: "C:Publica.txt", locks: 1 }],
       },
+      { user: "bob", computer: "WS02", connectedAt: "2026-01-05T08:58:00Z" },
     ],
   });
-  return new DirectoryStore(stateFromFixture(fixture), {
-    env: createEnvironment(1, new FixedClock(NOW)),
-    profile,
-  });
+  return serverStore([lanman], { profile });
 }
 
 function fs(store: DirectoryStore): FileServiceState {

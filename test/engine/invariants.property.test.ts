@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { freeze } from "immer";
 import { describe, expect, it } from "vitest";
-import { SERVICE_STATUS, stateFromFixture } from "../../src/engine/fromFixture.js";
+import { SERVICE_STATUS } from "../../src/engine/fromFixture.js";
 import { emptyHashIndex, indexAdd, indexGet } from "../../src/engine/hashIndex.js";
 import { emptyTrie, TRIE_DEPTH, trieGet, trieSet, trieValues } from "../../src/engine/idTrie.js";
 import {
@@ -26,50 +26,26 @@ import { FixedClock } from "../../src/env/clock.js";
 import { createEnvironment } from "../../src/env/environment.js";
 import { AdsError } from "../../src/errors/AdsError.js";
 import type { HResultSymbol } from "../../src/errors/hresults.js";
-import { validateFixture } from "../../src/fixture/validateFixture.js";
 import { windowsProfile } from "../../src/profile/windows.js";
+import { AT, FS01, LANMAN, lanmanServer, NOW, serverStore } from "../support/serverStore.js";
 
-const NOW = Date.parse("2026-01-05T09:00:00Z");
-const FS01 = nameKey("FS01");
-const LANMAN = nameKey("LanmanServer");
-const at = { computer: FS01, service: LANMAN };
+/** FS01's LanmanServer, as transitions address it. */
+const at = AT;
 const USERS = ["alice", "ALICE", "bob"];
 const CLIENTS = ["10.0.0.5", "ws01", "WS01"];
 const SHARES = ["Public", "Limited", "Team"];
 
 function makeStore(maxUserCount = 6, sessions: unknown[] = []) {
-  const fixture = validateFixture({
-    version: 1,
-    now: "2026-01-05T09:00:00Z",
-    domains: [
-      {
-        name: "WORKGROUP",
-        type: "workgroup",
-        computers: [
-          {
-            name: "FS01",
-            services: [
-              {
-                name: "LanmanServer",
-                kind: "fileService",
-                maxUserCount,
-                shares: [
-                  { name: "Public", path: "C:\\Public" },
-                  { name: "Limited", path: "C:\\Limited", maxUserCount: 2 },
-                  { name: "Team", path: "C:\\Team", maxUserCount: 1 },
-                ],
-                sessions,
-              },
-            ],
-          },
-        ],
-      },
+  const lanman = lanmanServer({
+    maxUserCount,
+    shares: [
+      { name: "Public", path: "C:Public" },
+      { name: "Limited", path: "C:Limited", maxUserCount: 2 },
+      { name: "Team", path: "C:Team", maxUserCount: 1 },
     ],
+    sessions,
   });
-  return new DirectoryStore(stateFromFixture(fixture), {
-    env: createEnvironment(7, new FixedClock(NOW)),
-    profile: windowsProfile,
-  });
+  return serverStore([lanman], { seed: 7 });
 }
 
 const fileServiceOf = (state: DirectoryState): FileServiceState => {

@@ -1,64 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { SERVICE_STATUS, stateFromFixture } from "../../src/engine/fromFixture.js";
+import { SERVICE_STATUS } from "../../src/engine/fromFixture.js";
 import { type DirectoryState, type FileServiceState, nameKey } from "../../src/engine/state.js";
-import { DirectoryStore } from "../../src/engine/store.js";
+import type { DirectoryStore } from "../../src/engine/store.js";
 import { openFile } from "../../src/engine/transitions/files.js";
 import { controlService, setServicePassword } from "../../src/engine/transitions/serviceControl.js";
 import { openSession } from "../../src/engine/transitions/sessions.js";
-import { FixedClock } from "../../src/env/clock.js";
-import { createEnvironment } from "../../src/env/environment.js";
 import { AdsError } from "../../src/errors/AdsError.js";
 import type { FixtureServiceStatus } from "../../src/fixture/types.js";
-import { validateFixture } from "../../src/fixture/validateFixture.js";
 import { windowsProfile } from "../../src/profile/windows.js";
+import { FS01, LANMAN, lanmanServer, serverStore } from "../support/serverStore.js";
 
-const NOW = Date.parse("2026-01-05T09:00:00Z");
-const FS01 = nameKey("FS01");
-const LANMAN = nameKey("LanmanServer");
 const STATUSES = Object.keys(SERVICE_STATUS) as FixtureServiceStatus[];
 
 function makeStore() {
-  const fixture = validateFixture({
-    version: 1,
-    now: "2026-01-05T09:00:00Z",
-    domains: [
-      {
-        name: "WORKGROUP",
-        type: "workgroup",
-        computers: [
-          {
-            name: "FS01",
-            services: [
-              ...STATUSES.map((status) => ({ name: `Svc-${status}`, status })),
-              { name: "Off", status: "stopped", startType: "disabled" },
-              {
-                name: "LanmanServer",
-                kind: "fileService",
-                shares: [
-                  { name: "Public", path: "C:\\Public" },
-                  { name: "Team", path: "C:\\Team" },
-                ],
-                sessions: [
-                  {
-                    user: "alice",
-                    computer: "10.0.0.5",
-                    connectedAt: "2026-01-05T08:57:55Z",
-                    shares: ["Public", "Team"],
-                    openFiles: [{ id: 42, path: "C:\\Public\\a.txt" }],
-                  },
-                  { user: "bob", computer: "WS02", connectedAt: "2026-01-05T08:58:00Z", shares: ["Team"] },
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  });
-  return new DirectoryStore(stateFromFixture(fixture), {
-    env: createEnvironment(1, new FixedClock(NOW)),
-    profile: windowsProfile,
-  });
+  return serverStore([
+    ...STATUSES.map((status) => ({ name: `Svc-${status}`, status })),
+    { name: "Off", status: "stopped", startType: "disabled" },
+    lanmanServer({
+      shares: [
+        { name: "Public", path: "C:Public" },
+        { name: "Team", path: "C:Team" },
+      ],
+      sessions: [
+        {
+          user: "alice",
+          computer: "10.0.0.5",
+          connectedAt: "2026-01-05T08:57:55Z",
+          shares: ["Public", "Team"],
+          openFiles: [{ id: 42, path: "C:Publica.txt" }],
+        },
+        { user: "bob", computer: "WS02", connectedAt: "2026-01-05T08:58:00Z", shares: ["Team"] },
+      ],
+    }),
+  ]);
 }
 
 const serviceOf = (state: DirectoryState, name: string) =>

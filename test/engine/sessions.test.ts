@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { stateFromFixture } from "../../src/engine/fromFixture.js";
 import { indexGet } from "../../src/engine/hashIndex.js";
 import { trieGet } from "../../src/engine/idTrie.js";
 import { type FileServiceState, nameKey, sessionPairKey } from "../../src/engine/state.js";
-import { DirectoryStore } from "../../src/engine/store.js";
+import type { DirectoryStore } from "../../src/engine/store.js";
 import {
   closeSession,
   connectShare,
@@ -12,69 +11,42 @@ import {
   openSession,
   touchSession,
 } from "../../src/engine/transitions/sessions.js";
-import { FixedClock } from "../../src/env/clock.js";
-import { createEnvironment } from "../../src/env/environment.js";
 import { AdsError } from "../../src/errors/AdsError.js";
 import type { HResultSymbol } from "../../src/errors/hresults.js";
 import type { FixtureServiceStatus } from "../../src/fixture/types.js";
-import { validateFixture } from "../../src/fixture/validateFixture.js";
 import type { FidelityProfile } from "../../src/profile/FidelityProfile.js";
 import { sambaProfile } from "../../src/profile/samba.js";
 import { windowsProfile } from "../../src/profile/windows.js";
+import { AT, FS01, LANMAN, lanmanServer, NOW, serverStore } from "../support/serverStore.js";
 
-const NOW = Date.parse("2026-01-05T09:00:00Z");
-const FS01 = nameKey("FS01");
-const LANMAN = nameKey("LanmanServer");
-const at = { computer: FS01, service: LANMAN };
-
+/** FS01's LanmanServer, as transitions address it. */
+const at = AT;
 function makeStore(
   options: { status?: FixtureServiceStatus; maxUserCount?: number; profile?: FidelityProfile } = {},
 ) {
-  const fixture = validateFixture({
-    version: 1,
-    now: "2026-01-05T09:00:00Z",
-    domains: [
+  const lanman = lanmanServer({
+    status: options.status ?? "running",
+    maxUserCount: options.maxUserCount ?? -1,
+    shares: [
+      { name: "Public", path: "C:Public" },
+      { name: "Limited", path: "C:Limited", maxUserCount: 1 },
+      { name: "Team", path: "C:Team" },
+    ],
+    sessions: [
       {
-        name: "WORKGROUP",
-        type: "workgroup",
-        computers: [
-          {
-            name: "FS01",
-            services: [
-              {
-                name: "LanmanServer",
-                kind: "fileService",
-                status: options.status ?? "running",
-                maxUserCount: options.maxUserCount ?? -1,
-                shares: [
-                  { name: "Public", path: "C:\\Public" },
-                  { name: "Limited", path: "C:\\Limited", maxUserCount: 1 },
-                  { name: "Team", path: "C:\\Team" },
-                ],
-                sessions: [
-                  {
-                    user: "alice",
-                    computer: "10.0.0.5",
-                    connectedAt: "2026-01-05T08:57:55Z",
-                    lastActivityAt: "2026-01-05T08:59:40Z",
-                    shares: ["Public"],
-                    openFiles: [{ id: 42, path: "C:\\Public\\a.txt", locks: 1 }],
-                  },
-                  { user: "ALICE", computer: "10.0.0.5", connectedAt: "2026-01-05T08:58:00Z" },
-                  { user: "bob", computer: "WS02", connectedAt: "2026-01-05T08:58:00Z", shares: ["Limited"] },
-                  { user: "alice", computer: "WS03", connectedAt: "2026-01-05T08:58:00Z" },
-                ],
-              },
-            ],
-          },
-        ],
+        user: "alice",
+        computer: "10.0.0.5",
+        connectedAt: "2026-01-05T08:57:55Z",
+        lastActivityAt: "2026-01-05T08:59:40Z",
+        shares: ["Public"],
+        openFiles: [{ id: 42, path: "C:Publica.txt", locks: 1 }],
       },
+      { user: "ALICE", computer: "10.0.0.5", connectedAt: "2026-01-05T08:58:00Z" },
+      { user: "bob", computer: "WS02", connectedAt: "2026-01-05T08:58:00Z", shares: ["Limited"] },
+      { user: "alice", computer: "WS03", connectedAt: "2026-01-05T08:58:00Z" },
     ],
   });
-  return new DirectoryStore(stateFromFixture(fixture), {
-    env: createEnvironment(1, new FixedClock(NOW)),
-    profile: options.profile ?? windowsProfile,
-  });
+  return serverStore([lanman], { profile: options.profile ?? windowsProfile });
 }
 
 function fs(store: DirectoryStore): FileServiceState {
