@@ -2,6 +2,7 @@ import type { ComputerProperties, NameKey } from "../../engine/state.js";
 import { nameKey } from "../../engine/state.js";
 import { updateComputerProperties } from "../../engine/transitions/services.js";
 import { AdsError } from "../../errors/AdsError.js";
+import { findClass } from "../../schema/winntSchema.js";
 import { AdsContainer, CONTAINER_INTERFACES } from "../core/AdsContainer.js";
 import { type AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
 import { requireAdministrator } from "../core/auth.js";
@@ -15,15 +16,8 @@ import type { Variant } from "../interfaces/Variant.js";
 import { makeServiceObject } from "./makeServiceObject.js";
 import { unmodelledClass } from "./unmodelled.js";
 
-/** The IADsComputer properties WinNT supports (spec §9.1). */
-const SUPPORTED = [
-  "Division",
-  "Owner",
-  "OperatingSystem",
-  "OperatingSystemVersion",
-  "Processor",
-  "ProcessorCount",
-];
+/** The IADsComputer properties WinNT supports (spec §9.1): exactly the Computer class's schema properties. */
+const SUPPORTED = findClass("Computer")?.optional ?? [];
 
 /** The IADsComputer properties WinNT does not support (spec §9.1). */
 const UNSUPPORTED = [
