@@ -60,3 +60,13 @@ export function indexRemove(index: HashIndex, key: string, id: number): void {
   if (entry.ids.length === 0) bucket.entries.splice(entryIndex, 1);
   if (bucket.entries.length === 0) trieDelete(index, hash);
 }
+
+/** Drops `key` with all its ids at once: O(depth) trie writes, whatever the number of ids. */
+export function indexDeleteKey(index: HashIndex, key: string): void {
+  const hash = fnv1a32(key);
+  const bucket = trieGet(index, hash);
+  if (!bucket) return;
+  const entryIndex = bucket.entries.findIndex((entry) => entry.key === key);
+  if (entryIndex >= 0) bucket.entries.splice(entryIndex, 1);
+  if (bucket.entries.length === 0) trieDelete(index, hash);
+}

@@ -2,7 +2,7 @@ import { type Draft, isDraft, original } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import { SERVICE_STATUS } from "../fromFixture.js";
-import { fnv1a32, type HashIndex, indexAdd, indexGet, indexRemove } from "../hashIndex.js";
+import { indexAdd, indexDeleteKey, indexGet, indexRemove } from "../hashIndex.js";
 import { trieDelete, trieGet, trieSet, trieValues } from "../idTrie.js";
 import {
   type DirectoryState,
@@ -80,16 +80,6 @@ function checkTime(at: number, earliest: number, now: number, what: string): voi
   if (!Number.isFinite(at) || at < earliest || at > now) {
     throw new AdsError("E_INVALIDARG", `${what} ${String(at)} must lie between ${earliest} and now (${now})`);
   }
-}
-
-/** Drops every id of `key` from the index at once (O(1) trie writes, whatever the number of ids). */
-function indexDropKey(index: Draft<HashIndex>, key: string): void {
-  const hash = fnv1a32(key);
-  const bucket = trieGet(index, hash);
-  if (!bucket) return;
-  const at = bucket.entries.findIndex((entry) => entry.key === key);
-  if (at >= 0) bucket.entries.splice(at, 1);
-  if (bucket.entries.length === 0) trieDelete(index, hash);
 }
 
 /**
@@ -256,7 +246,7 @@ export const deleteSessions = defineTransition<
   if (user !== undefined && cname !== undefined) {
     const key = sessionPairKey(user, cname);
     ids = [...indexGet(fileService.sessionsByPair, key)];
-    if (ids.length > 0) indexDropKey(fileService.sessionsByPair, key);
+    if (ids.length > 0) indexDeleteKey(fileService.sessionsByPair, key);
   } else {
     const wanted = nameKey(user ?? cname ?? "");
     ids = [];
