@@ -41,7 +41,10 @@ export class Emulator {
   readonly #core: EmulatorCore;
   readonly #caller: Credentials | null;
 
-  /** Use {@link createEmulator}. */
+  /**
+   * Use {@link createEmulator}.
+   * @internal
+   */
   constructor(core: EmulatorCore, caller: Credentials | null) {
     this.#core = core;
     this.#caller = caller;

@@ -62,19 +62,25 @@ export type { IEnumVARIANT } from "./adsi/interfaces/IEnumVARIANT.js";
 export type { Variant } from "./adsi/interfaces/Variant.js";
 // Entry points
 export { createEmulator, Emulator, type EmulatorOptions } from "./emulator.js";
+export type { HashIndex, IndexBucket } from "./engine/hashIndex.js";
 // State (read-only view for assertions)
+export type { IdTrie, TrieNode } from "./engine/idTrie.js";
 export type {
   AccountState,
+  ComputerProperties,
   ComputerState,
   DirectoryState,
   DomainState,
   FileServiceState,
   NameKey,
   OpenFileState,
+  ServiceConfig,
+  ServiceKind,
   ServiceState,
   SessionState,
   ShareState,
 } from "./engine/state.js";
+export { nameKey, sessionPairKey } from "./engine/state.js";
 // Environment (clock, seeded randomness)
 export type { Clock } from "./env/clock.js";
 export { FixedClock } from "./env/clock.js";
@@ -114,7 +120,7 @@ export type {
   FixtureStartType,
   FixtureUser,
 } from "./fixture/types.js";
-export { parseFixtureJson, validateFixture } from "./fixture/validateFixture.js";
+export { MAX_ISSUES, parseFixtureJson, validateFixture } from "./fixture/validateFixture.js";
 // ADsPath (spec §2)
 export {
   type AdsPath,

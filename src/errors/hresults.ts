@@ -16,6 +16,7 @@ export interface HResultInfo {
   readonly message: string;
 }
 
+/** The catalog rows: symbol → [unsigned HRESULT, message]. */
 const rows = {
   // spec §11.1: ADSI-specific codes (facility 5)
   E_ADS_BAD_PATHNAME: [0x80005000, "An invalid ADSI pathname was passed"],
