@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+
+const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const INDEX = new URL("../../src/index.ts", import.meta.url).pathname;
+
+/** The ```ts blocks of the README that import the package. */
+function quickStartBlocks(): string[] {
+  return [...README.matchAll(/```ts\n([\s\S]*?)```/g)]
+    .map((match) => match[1] ?? "")
+    .filter((code) => code.includes('from "adsi-emulator"'));
+}
+
+describe("README", () => {
+  it("has a quick start that imports the package", () => {
+    expect(quickStartBlocks().length).toBeGreaterThan(0);
+  });
+
+  it("every quick-start block runs as written against the sources", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "adsi-readme-"));
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      for (const [index, code] of quickStartBlocks().entries()) {
+        const file = join(dir, `block${index}.ts`);
+        writeFileSync(file, code.replaceAll('from "adsi-emulator"', `from ${JSON.stringify(INDEX)}`));
+        await import(/* @vite-ignore */ file);
+      }
+      // The quick start prints shares, sessions and files, and the logon-failure check prints `true`.
+      expect(log.mock.calls.flat()).toContain(true);
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("names the two set-up commands", () => {
+    expect(README).toContain("npm ci && npm start");
+    expect(README).toContain("npm test");
+  });
+});
