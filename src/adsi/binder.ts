@@ -88,6 +88,8 @@ export function authTarget(state: DirectoryState, target: PathTarget): AuthTarge
       return undefined;
     case "domain":
     case "schema":
+      // A workgroup has no accounts of its own: binding it contacts no server that could check credentials.
+      if (state.domains.get(target.domain)?.type === "workgroup") return undefined;
       return {
         domain: target.domain,
         computer: state.computers.has(target.domain) ? target.domain : undefined,

@@ -467,3 +467,19 @@ describe("spec §13 worked example (golden; domain CORP instead of WORKGROUP)", 
     it.todo(resourcesTitle);
   }
 });
+
+describe("binding a workgroup checks no credentials (it has no accounts; spec §2.5)", () => {
+  it("OpenDSObject on WinNT://LAB binds with any credentials, as GetObject does", () => {
+    const emu = fresh();
+    const viaOpen = emu.OpenDSObject("WinNT://LAB", "anyone", "anything", 1);
+    expect([viaOpen.Class, viaOpen.ADsPath]).toEqual(["Domain", "WinNT://LAB"]);
+  });
+
+  it("a computer of the workgroup still checks credentials against its own local accounts", () => {
+    const emu = fresh();
+    expect(catchAdsError(() => emu.OpenDSObject("WinNT://LAB/LAB01", "anyone", "anything", 1)).code).toBe(
+      "ERROR_LOGON_FAILURE",
+    );
+    expect(emu.OpenDSObject("WinNT://LAB/LAB01", "labadmin", "lab-pw", 1).Class).toBe("Computer");
+  });
+});
