@@ -1,7 +1,7 @@
 import { authTarget, buildObject, locatePath, parseBindPath } from "./adsi/binder.js";
 import { ADS_SECURE_AUTHENTICATION } from "./adsi/constants.js";
-import { authenticate } from "./adsi/core/auth.js";
-import type { BindContext, Credentials, EmulatorCore } from "./adsi/core/context.js";
+import { authenticate, hasAdminGroup } from "./adsi/core/auth.js";
+import type { Credentials, EmulatorCore } from "./adsi/core/context.js";
 import type { IADs } from "./adsi/interfaces/IADs.js";
 import { stateFromFixture } from "./engine/fromFixture.js";
 import type { DirectoryState } from "./engine/state.js";
@@ -75,15 +75,7 @@ export class Emulator {
    * the target, binds again with null credentials, as guest (spec §2.5, §14 item 33).
    */
   GetObject<T = IADs>(path: string): T {
-    const parsed = parseBindPath(path, this.#core.profile);
-    const target = locatePath(this.state, parsed, this.#core.profile);
-    const where = authTarget(this.state, target);
-    const valid =
-      this.#caller !== null &&
-      (where === undefined ||
-        authenticate(this.state, where, this.#caller.user, this.#caller.password) !== undefined);
-    const context: BindContext = { core: this.#core, credentials: valid ? this.#caller : null };
-    return buildObject(context, target, parsed, this.#open) as T;
+    return this.#bind(path, this.#caller, "guest") as T;
   }
 
   /**
@@ -110,20 +102,36 @@ export class Emulator {
       );
     }
     if ((user === null || user === undefined) && (password === null || password === undefined)) {
-      return this.GetObject(path);
+      return this.#bind(path, this.#caller, "guest");
     }
-    const parsed = parseBindPath(path, this.#core.profile);
-    const target = locatePath(this.state, parsed, this.#core.profile);
     if (typeof (user ?? "") !== "string" || typeof (password ?? "") !== "string") {
       throw new AdsError("E_INVALIDARG", "user and password must be strings or null");
     }
-    const credentials = { user: (user ?? "") as string, password: (password ?? "") as string };
-    const where = authTarget(this.state, target);
-    if (where && !authenticate(this.state, where, credentials.user, credentials.password)) {
-      throw new AdsError("ERROR_LOGON_FAILURE", `logon failure for ${credentials.user}`);
-    }
-    return buildObject({ core: this.#core, credentials }, target, parsed, this.#open);
+    return this.#bind(path, { user: user ?? "", password: password ?? "" }, "logonFailure");
   };
+
+  /**
+   * Binds `path` with `credentials`. When they fail on the bind target: `guest` binds with null
+   * credentials (GetObject, spec §2.5); `logonFailure` throws ERROR_LOGON_FAILURE (OpenDSObject).
+   */
+  #bind(path: string, credentials: Credentials | null, onFailure: "guest" | "logonFailure"): IADs {
+    const parsed = parseBindPath(path, this.#core.profile);
+    const target = locatePath(this.state, parsed, this.#core.profile);
+    const where = authTarget(this.state, target);
+    const valid =
+      credentials !== null &&
+      (where === undefined ||
+        authenticate(this.state, where, credentials.user, credentials.password) !== undefined);
+    if (!valid && onFailure === "logonFailure") {
+      throw new AdsError("ERROR_LOGON_FAILURE", `logon failure for ${credentials?.user ?? "(null)"}`);
+    }
+    return buildObject(
+      { core: this.#core, credentials: valid ? credentials : null },
+      target,
+      parsed,
+      this.#open,
+    );
+  }
 }
 
 /** Creates an emulator: `createEmulator({ fixture, seed: 1, profile: "windows" })`, all options optional. */
@@ -141,19 +149,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   return new Emulator(core, caller);
 }
 
-const ADMIN_GROUPS = ["DOMAIN ADMINS", "ADMINISTRATORS"];
-
-/** The first administrator account of the fixture, as `DOMAIN\name` or `COMPUTER\name`. */
+/** The first administrator account of the fixture, as `DOMAIN\name` or `COMPUTER\name` (rule: auth.ts). */
 function defaultCaller(fixture: Fixture): Credentials | null {
-  const isAdmin = (groups: readonly string[] | undefined) =>
-    (groups ?? []).some((group) => ADMIN_GROUPS.includes(group.toUpperCase()));
   for (const domain of fixture.domains) {
-    const admin = (domain.users ?? []).find((user) => isAdmin(user.groups));
+    const admin = (domain.users ?? []).find((user) => hasAdminGroup(user.groups ?? [], "domain"));
     if (admin) return { user: `${domain.name}\\${admin.name}`, password: admin.password };
   }
   for (const domain of fixture.domains) {
     for (const computer of domain.computers ?? []) {
-      const admin = (computer.users ?? []).find((user) => isAdmin(user.groups));
+      const admin = (computer.users ?? []).find((user) => hasAdminGroup(user.groups ?? [], "local"));
       if (admin) return { user: `${computer.name}\\${admin.name}`, password: admin.password };
     }
   }

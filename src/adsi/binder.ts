@@ -106,8 +106,8 @@ export function buildObject(
   path: AdsPath,
   open: OpenObject,
 ): AdsObject {
-  const object = buildUnchecked(context, target, open, path.classHint);
   const hint = path.classHint === undefined ? undefined : canonicalClassName(path.classHint);
+  const object = buildUnchecked(context, target, open, hint);
   if (hint && !hintMatches(hint, object.Class)) {
     throw new AdsError(
       notFoundCode(hint, context.core.profile),
@@ -117,6 +117,7 @@ export function buildObject(
   return object;
 }
 
+/** `hint` is the canonical class name of the path's class hint, if any. */
 function buildUnchecked(
   context: BindContext,
   target: PathTarget,
@@ -149,8 +150,7 @@ function buildBelowComputer(
   const [service, share, ...deeper] = target.rest;
   if (service === undefined) return computer;
   // A deeper path, or a service-class hint, can only name a service: an unknown name is an unknown service.
-  const serviceHint =
-    share === undefined && hint !== undefined && SERVICE_HINTS.has(canonicalClassName(hint) ?? "");
+  const serviceHint = share === undefined && hint !== undefined && SERVICE_HINTS.has(hint);
   const byService = share !== undefined || serviceHint;
   const serviceObject = computer.GetObject(byService ? "Service" : null, service) as AdsObject;
   if (share === undefined) return serviceObject;

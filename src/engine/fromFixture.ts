@@ -28,6 +28,7 @@ import {
   type SessionState,
   type ShareState,
   sessionPairKey,
+  type Writable,
 } from "./state.js";
 
 /** ADS_SERVICE_STATUS_ENUM by fixture name (spec §8.1). */
@@ -110,7 +111,7 @@ function buildAccounts(users: readonly FixtureUser[] | undefined): Map<NameKey, 
 }
 
 function buildComputer(computer: FixtureComputer, domain: NameKey): ComputerState {
-  const properties: { -readonly [K in keyof ComputerProperties]: ComputerProperties[K] } = {};
+  const properties: Writable<ComputerProperties> = {};
   if (computer.division !== undefined) properties.Division = computer.division;
   if (computer.owner !== undefined) properties.Owner = computer.owner;
   if (computer.operatingSystem !== undefined) properties.OperatingSystem = computer.operatingSystem;
@@ -125,7 +126,7 @@ function buildComputer(computer: FixtureComputer, domain: NameKey): ComputerStat
 }
 
 function buildService(service: FixtureService): ServiceState {
-  const config: { -readonly [K in keyof ServiceConfig]: ServiceConfig[K] } = {
+  const config: Writable<ServiceConfig> = {
     ServiceType: service.serviceType ?? DEFAULT_SERVICE_TYPE,
     StartType: START_TYPE[service.startType ?? "auto"],
     ErrorControl: ERROR_CONTROL[service.errorControl ?? "normal"],
@@ -150,7 +151,7 @@ function buildService(service: FixtureService): ServiceState {
 function buildFileService(service: FixtureFileService): FileServiceState {
   const shares = new Map<NameKey, ShareState>();
   for (const share of service.shares ?? []) {
-    const state: { -readonly [K in keyof ShareState]: ShareState[K] } = {
+    const state: Writable<ShareState> = {
       name: share.name,
       Path: share.path,
       MaxUserCount: share.maxUserCount ?? -1,
@@ -200,7 +201,7 @@ function buildFileService(service: FixtureFileService): FileServiceState {
     });
     indexAdd(sessionsByPair, sessionPairKey(session.user, session.computer), id);
   }
-  const state: { -readonly [K in keyof FileServiceState]: FileServiceState[K] } = {
+  const state: Writable<FileServiceState> = {
     MaxUserCount: service.maxUserCount ?? -1,
     shares,
     sessions,

@@ -17,6 +17,9 @@ export interface DirectoryState {
   readonly localComputer: NameKey | undefined;
 }
 
+/** A mutable view of a readonly record, for building state and change sets before they are frozen. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** A case-insensitive lookup key for a directory name (spec §2.2). */
 export type NameKey = string & { readonly __nameKey: true };
 

@@ -96,6 +96,23 @@ const FILE_SERVICE_PROPS = [
 
 const C = (definition: ClassDefinition): ClassDefinition => Object.freeze(definition);
 
+/** A session or resource class: optional properties only, all of them read-only (spec §6-7, §10). */
+function dependentClass(
+  name: string,
+  properties: readonly string[],
+  primaryInterface: string,
+): ClassDefinition {
+  return C({
+    name,
+    mandatory: [],
+    optional: properties,
+    readOnly: properties,
+    container: false,
+    containment: [],
+    primaryInterface,
+  });
+}
+
 /** Classes (spec §10; FPNW classes per the current docs, spec §15 item 14). */
 export const CLASSES: readonly ClassDefinition[] = Object.freeze([
   C({
@@ -177,42 +194,10 @@ export const CLASSES: readonly ClassDefinition[] = Object.freeze([
     containment: [],
     primaryInterface: "IADsFileShare",
   }),
-  C({
-    name: "Session",
-    mandatory: [],
-    optional: ["User", "Computer", "ConnectTime", "IdleTime"],
-    readOnly: ["User", "Computer", "ConnectTime", "IdleTime"],
-    container: false,
-    containment: [],
-    primaryInterface: "IADsSession",
-  }),
-  C({
-    name: "FPNWSession",
-    mandatory: [],
-    optional: ["User", "Computer", "ConnectTime"],
-    readOnly: ["User", "Computer", "ConnectTime"],
-    container: false,
-    containment: [],
-    primaryInterface: "IADsSession",
-  }),
-  C({
-    name: "Resource",
-    mandatory: [],
-    optional: ["User", "Path", "LockCount"],
-    readOnly: ["User", "Path", "LockCount"],
-    container: false,
-    containment: [],
-    primaryInterface: "IADsResource",
-  }),
-  C({
-    name: "FPNWResource",
-    mandatory: [],
-    optional: ["User", "Path", "LockCount"],
-    readOnly: ["User", "Path", "LockCount"],
-    container: false,
-    containment: [],
-    primaryInterface: "IADsResource",
-  }),
+  dependentClass("Session", ["User", "Computer", "ConnectTime", "IdleTime"], "IADsSession"),
+  dependentClass("FPNWSession", ["User", "Computer", "ConnectTime"], "IADsSession"),
+  dependentClass("Resource", ["User", "Path", "LockCount"], "IADsResource"),
+  dependentClass("FPNWResource", ["User", "Path", "LockCount"], "IADsResource"),
 ]);
 
 /** Classes that exist in the WinNT schema but are not modelled by the emulator yet (spec §1.1). */

@@ -43,9 +43,21 @@ export function authenticate(
   return candidates.find((identity) => identity.kind === "account" && identity.account.password === password);
 }
 
-/** Groups whose members administer a computer (spec §11.3 rows "needs an administrator"). */
-const LOCAL_ADMIN_GROUPS = ["ADMINISTRATORS"];
-const DOMAIN_ADMIN_GROUPS = ["ADMINISTRATORS", "DOMAIN ADMINS"];
+/** Groups whose members administer a computer (spec §11.3 rows "needs an administrator"), by account scope. */
+const ADMIN_GROUPS = { local: ["ADMINISTRATORS"], domain: ["ADMINISTRATORS", "DOMAIN ADMINS"] } as const;
+
+/** Whether `groups` contains `group`, case-insensitively. */
+export function inGroup(groups: readonly string[], group: string): boolean {
+  return groups.some((candidate) => candidate.toUpperCase() === group.toUpperCase());
+}
+
+/**
+ * Whether an account of `scope` with `groups` is an administrator of the computers it can act on: a
+ * local account in Administrators, a domain account in Administrators or Domain Admins.
+ */
+export function hasAdminGroup(groups: readonly string[], scope: "local" | "domain"): boolean {
+  return ADMIN_GROUPS[scope].some((group) => inGroup(groups, group));
+}
 
 /**
  * Whether `identity` administers `computer`: a local account of it in Administrators, or an account of
@@ -53,11 +65,9 @@ const DOMAIN_ADMIN_GROUPS = ["ADMINISTRATORS", "DOMAIN ADMINS"];
  */
 export function isAdministrator(identity: Identity, computerKey: NameKey, computer: ComputerState): boolean {
   if (identity.kind !== "account") return false;
-  const groups = identity.account.groups.map((group) => group.toUpperCase());
-  if (identity.scope === "local") {
-    return identity.scopeKey === computerKey && groups.some((group) => LOCAL_ADMIN_GROUPS.includes(group));
-  }
-  return identity.scopeKey === computer.domain && groups.some((group) => DOMAIN_ADMIN_GROUPS.includes(group));
+  const member =
+    identity.scope === "local" ? identity.scopeKey === computerKey : identity.scopeKey === computer.domain;
+  return member && hasAdminGroup(identity.account.groups, identity.scope);
 }
 
 /** The identity `context`'s credentials establish on `computerKey`: an account, or guest when they fail (spec §2.5). */
@@ -93,7 +103,7 @@ export function requireSessionDeleteRights(context: BindContext, computerKey: Na
   const domainAdmin =
     identity.kind === "account" &&
     identity.scope === "domain" &&
-    identity.account.groups.some((group) => group.toUpperCase() === "DOMAIN ADMINS");
+    inGroup(identity.account.groups, "Domain Admins");
   if (!domainAdmin)
     throw new AdsError("E_ACCESSDENIED", "Deleting a session requires Domain Admins on this server");
 }

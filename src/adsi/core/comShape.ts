@@ -26,9 +26,15 @@ export function guardGetOnlyMembers(target: { prototype: object }): void {
 
 /**
  * Installs dual-interface property accessors that go through the property cache, as the real dual
- * interface does: `obj.Owner` is `obj.Get("Owner")`, `obj.Owner = v` is `obj.Put("Owner", v)`.
+ * interface does: `obj.Owner` is `obj.Get("Owner")`, `obj.Owner = v` is `obj.Put("Owner", v)`. With
+ * `getOnly` (members the interface declares get-only, e.g. IADsSession.User) a write fails as a
+ * late-bound put would (DISP_E_MEMBERNOTFOUND).
  */
-export function defineCacheAccessors(target: { prototype: object }, names: readonly string[]): void {
+export function defineCacheAccessors(
+  target: { prototype: object },
+  names: readonly string[],
+  options: { readonly getOnly?: boolean } = {},
+): void {
   for (const name of names) {
     Object.defineProperty(target.prototype, name, {
       configurable: true,
@@ -36,9 +42,11 @@ export function defineCacheAccessors(target: { prototype: object }, names: reado
       get(this: { Get(name: string): unknown }) {
         return this.Get(name);
       },
-      set(this: { Put(name: string, value: unknown): void }, value: unknown) {
-        this.Put(name, value);
-      },
+      set: options.getOnly
+        ? refuseWrite(name)
+        : function (this: { Put(name: string, value: unknown): void }, value: unknown) {
+            this.Put(name, value);
+          },
     });
   }
 }
@@ -66,20 +74,6 @@ export function defineUnsupportedAccessors(
       enumerable: false,
       get: refuse,
       set: options.getOnly ? refuseWrite(name) : refuse,
-    });
-  }
-}
-
-/** Installs get-only dual-interface accessors that read through the property cache (`obj.User` is `obj.Get("User")`). */
-export function defineGetOnlyCacheAccessors(target: { prototype: object }, names: readonly string[]): void {
-  for (const name of names) {
-    Object.defineProperty(target.prototype, name, {
-      configurable: true,
-      enumerable: false,
-      get(this: { Get(name: string): unknown }) {
-        return this.Get(name);
-      },
-      set: refuseWrite(name),
     });
   }
 }

@@ -69,10 +69,7 @@ export class PropertyCache {
       this.#stage(property, []);
       return;
     }
-    const converted = property.multiValued
-      ? convert(property, values)
-      : convert(property, values as Variant[]);
-    this.#stage(property, converted);
+    this.#stage(property, convert(property, values));
   }
 
   /** spec §3.2 item 3. */
@@ -108,11 +105,6 @@ export class PropertyCache {
     }
     this.#host.commit(changes);
     this.#pending.clear();
-  }
-
-  /** Number of values held, for diagnostics (IADsPropertyList.PropertyCount semantics). */
-  get size(): number {
-    return this.#values.size;
   }
 
   #load(): StoredValues {

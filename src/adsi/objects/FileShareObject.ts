@@ -1,8 +1,8 @@
-import type { NameKey } from "../../engine/state.js";
+import type { NameKey, Writable } from "../../engine/state.js";
 import { createShare, type ShareSettings, updateShare } from "../../engine/transitions/shares.js";
 import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
 import { requireAdministrator } from "../core/auth.js";
-import { defineCacheAccessors, defineGetOnlyCacheAccessors, guardGetOnlyMembers } from "../core/comShape.js";
+import { defineCacheAccessors, guardGetOnlyMembers } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
 import { shareOf } from "../core/locate.js";
 import { adsPathOf } from "../core/paths.js";
@@ -77,7 +77,7 @@ export class FileShareObject extends AdsObject {
     const { core } = this.context;
     const { computer, service } = this.#location;
     requireAdministrator(this.context, computer, "Writing a share");
-    const settings: { -readonly [K in keyof ShareSettings]: ShareSettings[K] } = {};
+    const settings: Writable<ShareSettings> = {};
     const path = changes.get("Path");
     if (path) settings.Path = path[0] as string | undefined;
     const description = changes.get("Description");
@@ -97,5 +97,5 @@ export class FileShareObject extends AdsObject {
 /** The dual-interface properties, merged onto the class. */
 export interface FileShareObject extends Omit<IADsFileShare, keyof AdsObject> {}
 defineCacheAccessors(FileShareObject, ["Description", "HostComputer", "Path", "MaxUserCount"]);
-defineGetOnlyCacheAccessors(FileShareObject, ["CurrentUserCount"]);
+defineCacheAccessors(FileShareObject, ["CurrentUserCount"], { getOnly: true });
 guardGetOnlyMembers(FileShareObject);

@@ -2,11 +2,7 @@ import { trieGet } from "../../engine/idTrie.js";
 import type { OpenFileState } from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
-import {
-  defineGetOnlyCacheAccessors,
-  defineUnsupportedAccessors,
-  guardGetOnlyMembers,
-} from "../core/comShape.js";
+import { defineCacheAccessors, defineUnsupportedAccessors, guardGetOnlyMembers } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
 import { fileServiceOf } from "../core/locate.js";
 import type { StoredValues } from "../core/propertyCache.js";
@@ -49,6 +45,6 @@ export class ResourceObject extends AdsObject {
 
 /** The dual-interface properties, merged onto the class. */
 export interface ResourceObject extends Omit<IADsResource, keyof AdsObject> {}
-defineGetOnlyCacheAccessors(ResourceObject, ["User", "Path", "LockCount"]);
+defineCacheAccessors(ResourceObject, ["User", "Path", "LockCount"], { getOnly: true });
 defineUnsupportedAccessors(ResourceObject, ["UserPath"], { getOnly: true });
 guardGetOnlyMembers(ResourceObject);

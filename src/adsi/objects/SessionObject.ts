@@ -2,11 +2,7 @@ import { trieGet } from "../../engine/idTrie.js";
 import type { SessionState } from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
-import {
-  defineGetOnlyCacheAccessors,
-  defineUnsupportedAccessors,
-  guardGetOnlyMembers,
-} from "../core/comShape.js";
+import { defineCacheAccessors, defineUnsupportedAccessors, guardGetOnlyMembers } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
 import { fileServiceOf } from "../core/locate.js";
 import type { StoredValues } from "../core/propertyCache.js";
@@ -62,6 +58,6 @@ export class SessionObject extends AdsObject {
 
 /** The dual-interface properties, merged onto the class. */
 export interface SessionObject extends Omit<IADsSession, keyof AdsObject> {}
-defineGetOnlyCacheAccessors(SessionObject, ["User", "Computer", "ConnectTime", "IdleTime"]);
+defineCacheAccessors(SessionObject, ["User", "Computer", "ConnectTime", "IdleTime"], { getOnly: true });
 defineUnsupportedAccessors(SessionObject, ["UserPath", "ComputerPath"], { getOnly: true });
 guardGetOnlyMembers(SessionObject);

@@ -1,30 +1,31 @@
 import type { NameKey } from "../../engine/state.js";
-import { controlService, setServicePassword } from "../../engine/transitions/serviceControl.js";
+import {
+  controlService,
+  type ServiceControlRequest,
+  setServicePassword,
+} from "../../engine/transitions/serviceControl.js";
 import { requireAdministrator } from "../core/auth.js";
 import type { BindContext } from "../core/context.js";
 import { serviceOf } from "../core/locate.js";
 import type { ServiceAddress } from "./serviceProperties.js";
-
-/** A service-control request (spec §8.1). */
-export type ServiceControl = "start" | "stop" | "pause" | "continue";
 
 /**
  * IADsServiceOperations Start/Stop/Pause/Continue (spec §8.1, §14 item 28): administrators only; the
  * state machine and its errors live in the `service.control` transition. Stopping a file service ends
  * its sessions and open files; pausing it refuses new sessions and keeps the existing ones.
  */
-export function controlServiceAs(
+function controlServiceAs(
   context: BindContext,
   computer: NameKey,
   service: NameKey,
-  control: ServiceControl,
+  control: ServiceControlRequest,
 ): void {
   requireAdministrator(context, computer, `${control} a service`);
   context.core.store.apply(controlService, { computer, service, control });
 }
 
 /** IADsServiceOperations.SetPassword (spec §8.1): administrators only. */
-export function setServicePasswordAs(
+function setServicePasswordAs(
   context: BindContext,
   computer: NameKey,
   service: NameKey,
@@ -40,7 +41,7 @@ interface ServiceHost {
   readonly serviceAddress: ServiceAddress;
 }
 
-function control(host: ServiceHost, request: ServiceControl): void {
+function control(host: ServiceHost, request: ServiceControlRequest): void {
   controlServiceAs(host.context, host.serviceAddress.computer, host.serviceAddress.service, request);
 }
 

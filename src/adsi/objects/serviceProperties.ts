@@ -1,5 +1,5 @@
 import type { NameKey, ServiceConfig } from "../../engine/state.js";
-import { updateFileServiceSettings, updateServiceConfig } from "../../engine/transitions/services.js";
+import { configureService } from "../../engine/transitions/services.js";
 import { requireAdministrator } from "../core/auth.js";
 import type { BindContext } from "../core/context.js";
 import { serviceOf } from "../core/locate.js";
@@ -67,22 +67,12 @@ export function commitServiceProperties(
     config[name] = (name === "Dependencies" ? [...values] : values[0]) as never;
   }
   const description = changes.get("Description");
-  const maxUserCount = changes.get("MaxUserCount");
-  // Validate the file-service part first: a refused MaxUserCount must leave the configuration untouched too.
-  if (description || maxUserCount) {
-    core.store.apply(updateFileServiceSettings, {
-      computer: address.computer,
-      service: address.service,
-      description: description?.[0] as string | undefined,
-      clearDescription: description !== undefined && description.length === 0,
-      ...(maxUserCount?.[0] === undefined ? {} : { maxUserCount: maxUserCount[0] as number }),
-    });
-  }
-  if (Object.keys(config).length > 0) {
-    core.store.apply(updateServiceConfig, {
-      computer: address.computer,
-      service: address.service,
-      changes: config,
-    });
-  }
+  const maxUserCount = changes.get("MaxUserCount")?.[0];
+  core.store.apply(configureService, {
+    computer: address.computer,
+    service: address.service,
+    config,
+    ...(description === undefined ? {} : { description: (description[0] as string | undefined) ?? null }),
+    ...(maxUserCount === undefined ? {} : { maxUserCount: maxUserCount as number }),
+  });
 }

@@ -1,4 +1,5 @@
 import type { Draft } from "immer";
+import { AdsError } from "../../errors/AdsError.js";
 import type { DirectoryState, FileServiceState, NameKey, ServiceState } from "../state.js";
 
 /**
@@ -25,4 +26,14 @@ export function draftFileService(
   if (!found)
     throw new RangeError(`transition on a service that is not a file service: ${computer}/${service}`);
   return found;
+}
+
+/** Validates a MaxUserCount (shares, spec §9.3; file services, spec §8.4): -1 = unlimited, else ≥ 0. */
+export function checkMaxUserCount(value: number | undefined): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < -1)) {
+    throw new AdsError(
+      "E_INVALIDARG",
+      `MaxUserCount must be -1 (unlimited) or a non-negative integer, got ${value}`,
+    );
+  }
 }

@@ -3,15 +3,12 @@ import { AdsError } from "../../errors/AdsError.js";
 import { SERVICE_STATUS, START_TYPE } from "../fromFixture.js";
 import { emptyHashIndex } from "../hashIndex.js";
 import { emptyTrie } from "../idTrie.js";
-import type { FileServiceState, NameKey, OpenFileState, SessionState } from "../state.js";
+import type { FileServiceState, NameKey, OpenFileState, SessionState, Writable } from "../state.js";
 import { defineTransition } from "../store.js";
 import { draftService } from "./draftAccess.js";
 
 /** An IADsServiceOperations control request (spec §8.1). */
 export type ServiceControlRequest = "start" | "stop" | "pause" | "continue";
-
-/** Mutable view of a readonly record. */
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 const { stopped: STOPPED, running: RUNNING, paused: PAUSED } = SERVICE_STATUS;
 

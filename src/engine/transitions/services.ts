@@ -1,44 +1,33 @@
-import { AdsError } from "../../errors/AdsError.js";
-import type { ComputerProperties, NameKey, ServiceConfig } from "../state.js";
+import type { ComputerProperties, NameKey, ServiceConfig, Writable } from "../state.js";
 import { defineTransition } from "../store.js";
-import { draftFileService, draftService } from "./draftAccess.js";
+import { checkMaxUserCount, draftFileService, draftService } from "./draftAccess.js";
 
-/** Mutable view of a readonly record, for building change sets. */
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** SetInfo on a Service / FileService: writes IADsService properties (spec §3.4, §8.3). Undefined values unset. */
-export const updateServiceConfig = defineTransition<{
+/**
+ * SetInfo on a Service / FileService, as one change (spec §3.4, §8.3-8.4): IADsService properties
+ * (undefined values unset) and, for a file service, Description and MaxUserCount (-1 = no limit).
+ * A refused MaxUserCount leaves everything unchanged.
+ */
+export const configureService = defineTransition<{
   readonly computer: NameKey;
   readonly service: NameKey;
-  readonly changes: Partial<Record<keyof ServiceConfig, ServiceConfig[keyof ServiceConfig] | undefined>>;
-}>("service.configure", (draft, { computer, service, changes }) => {
-  const config = draftService(draft, computer, service).config as Writable<ServiceConfig>;
-  for (const [key, value] of Object.entries(changes) as [keyof ServiceConfig, never][]) {
-    if (value === undefined) delete config[key];
-    else config[key] = value;
-  }
-});
-
-/** SetInfo on a FileService: Description and MaxUserCount (spec §8.4; -1 = no limit). */
-export const updateFileServiceSettings = defineTransition<{
-  readonly computer: NameKey;
-  readonly service: NameKey;
-  readonly description?: string | undefined;
+  readonly config: Partial<Record<keyof ServiceConfig, ServiceConfig[keyof ServiceConfig] | undefined>>;
+  /** File services only: a new Description, or null to unset it. */
+  readonly description?: string | null;
+  /** File services only. */
   readonly maxUserCount?: number;
-  readonly clearDescription?: boolean;
-}>("fileService.configure", (draft, { computer, service, description, maxUserCount, clearDescription }) => {
-  const fileService = draftFileService(draft, computer, service);
-  if (maxUserCount !== undefined) {
-    if (!Number.isInteger(maxUserCount) || maxUserCount < -1) {
-      throw new AdsError(
-        "E_INVALIDARG",
-        `MaxUserCount must be -1 or a non-negative integer, got ${maxUserCount}`,
-      );
-    }
-    fileService.MaxUserCount = maxUserCount;
+}>("service.configure", (draft, { computer, service, config, description, maxUserCount }) => {
+  if (description !== undefined || maxUserCount !== undefined) {
+    const fileService = draftFileService(draft, computer, service);
+    checkMaxUserCount(maxUserCount);
+    if (maxUserCount !== undefined) fileService.MaxUserCount = maxUserCount;
+    if (description === null) delete fileService.Description;
+    else if (description !== undefined) fileService.Description = description;
   }
-  if (clearDescription) delete fileService.Description;
-  else if (description !== undefined) fileService.Description = description;
+  const target = draftService(draft, computer, service).config as Writable<ServiceConfig>;
+  for (const [key, value] of Object.entries(config) as [keyof ServiceConfig, never][]) {
+    if (value === undefined) delete target[key];
+    else target[key] = value;
+  }
 });
 
 /** SetInfo on a Computer, when the profile persists it (spec §3.4 [U]). Undefined values unset. */

@@ -2,7 +2,7 @@ import { AdsError } from "../../errors/AdsError.js";
 import { trieDelete, trieGet, trieSet, trieValues } from "../idTrie.js";
 import { type NameKey, nameKey, type SessionState } from "../state.js";
 import { defineTransition } from "../store.js";
-import { draftFileService } from "./draftAccess.js";
+import { checkMaxUserCount, draftFileService } from "./draftAccess.js";
 
 /** The writable properties of a share (spec §9.3). */
 export interface ShareSettings {
@@ -16,15 +16,6 @@ export interface ShareAddress {
   readonly computer: NameKey;
   readonly service: NameKey;
   readonly share: string;
-}
-
-function checkMaxUserCount(value: number | undefined): void {
-  if (value !== undefined && (!Number.isInteger(value) || value < -1)) {
-    throw new AdsError(
-      "E_INVALIDARG",
-      `MaxUserCount must be -1 (unlimited) or a non-negative integer, got ${value}`,
-    );
-  }
 }
 
 /**
