@@ -4,11 +4,10 @@ import type { FileServiceState } from "../../src/engine/state.js";
 import type { DirectoryStore } from "../../src/engine/store.js";
 import { closeFile, openFile, setFileLocks } from "../../src/engine/transitions/files.js";
 import { closeSession } from "../../src/engine/transitions/sessions.js";
-import { AdsError } from "../../src/errors/AdsError.js";
-import type { HResultSymbol } from "../../src/errors/hresults.js";
 import type { FidelityProfile } from "../../src/profile/FidelityProfile.js";
 import { sambaProfile } from "../../src/profile/samba.js";
 import { windowsProfile } from "../../src/profile/windows.js";
+import { expectFails } from "../support/expectFails.js";
 import { AT, FS01, LANMAN, lanmanServer, serverStore } from "../support/serverStore.js";
 
 /** FS01's LanmanServer, as transitions address it. */
@@ -38,20 +37,6 @@ function fs(store: DirectoryStore): FileServiceState {
 const file = (store: DirectoryStore, id: number) => trieGet(fs(store).files, id);
 const fileIdsOf = (store: DirectoryStore, sessionId: number) =>
   trieGet(fs(store).sessions, sessionId)?.fileIds;
-
-/** Asserts that `action` throws an AdsError with `code` and leaves the state object untouched. */
-function expectFails(store: DirectoryStore, action: () => unknown, code: HResultSymbol): void {
-  const before = store.state;
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(AdsError);
-  expect((caught as AdsError).code).toBe(code);
-  expect(store.state).toBe(before);
-}
 
 describe("openFile (file.open)", () => {
   it("assigns nextFileId, defaults permissions 1 and locks 0, appends to the session", () => {

@@ -11,12 +11,11 @@ import {
   openSession,
   touchSession,
 } from "../../src/engine/transitions/sessions.js";
-import { AdsError } from "../../src/errors/AdsError.js";
-import type { HResultSymbol } from "../../src/errors/hresults.js";
 import type { FixtureServiceStatus } from "../../src/fixture/types.js";
 import type { FidelityProfile } from "../../src/profile/FidelityProfile.js";
 import { sambaProfile } from "../../src/profile/samba.js";
 import { windowsProfile } from "../../src/profile/windows.js";
+import { expectFails } from "../support/expectFails.js";
 import { AT, FS01, LANMAN, lanmanServer, NOW, serverStore } from "../support/serverStore.js";
 
 /** FS01's LanmanServer, as transitions address it. */
@@ -56,20 +55,6 @@ function fs(store: DirectoryStore): FileServiceState {
 }
 const uses = (store: DirectoryStore, share: string) => fs(store).shares.get(nameKey(share))?.currentUses;
 const session = (store: DirectoryStore, id: number) => trieGet(fs(store).sessions, id);
-
-/** Asserts that `action` throws an AdsError with `code` and leaves the state object untouched. */
-function expectFails(store: DirectoryStore, action: () => unknown, code: HResultSymbol): void {
-  const before = store.state;
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(AdsError);
-  expect((caught as AdsError).code).toBe(code);
-  expect(store.state).toBe(before);
-}
 
 const alice = { ...at, user: "carol", client: "10.0.0.9" };
 
