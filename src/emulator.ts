@@ -3,19 +3,23 @@ import { ADS_SECURE_AUTHENTICATION } from "./adsi/constants.js";
 import { authenticate, hasAdminGroup } from "./adsi/core/auth.js";
 import type { Credentials, EmulatorCore } from "./adsi/core/context.js";
 import type { IADs } from "./adsi/interfaces/IADs.js";
-import { stateFromFixture } from "./engine/fromFixture.js";
 import type { DirectoryState } from "./engine/state.js";
-import { DirectoryStore } from "./engine/store.js";
-import { FixedClock } from "./env/clock.js";
-import { createEnvironment, type Environment } from "./env/environment.js";
+import type { Environment } from "./env/environment.js";
 import { AdsError } from "./errors/AdsError.js";
 import { describeValue } from "./errors/describeValue.js";
 import { loadDefaultFixture } from "./fixture/defaultFixture.js";
 import { parseIsoUtc } from "./fixture/isoTime.js";
+import type { Scenario, ScenarioStep } from "./fixture/scenarioTypes.js";
 import type { Fixture } from "./fixture/types.js";
 import { validateFixture } from "./fixture/validateFixture.js";
 import type { FidelityProfile } from "./profile/FidelityProfile.js";
 import { type ProfileName, resolveProfile } from "./profile/profiles.js";
+import { EmulatorRuntime, type EmulatorSnapshot } from "./runtime/EmulatorRuntime.js";
+import type { EventLog, EventsMatching, EventTypePattern } from "./runtime/EventLog.js";
+import type { FaultRules } from "./runtime/faults/FaultRules.js";
+import type { Injector } from "./runtime/inject/Injector.js";
+import type { VirtualClock } from "./runtime/VirtualClock.js";
+import { parseInstant, type TimeInput } from "./time/timeInput.js";
 
 /** Options of {@link createEmulator}; all optional. */
 export interface EmulatorOptions {
@@ -31,6 +35,10 @@ export interface EmulatorOptions {
    * Administrators member). `null` binds every object in the guest context.
    */
   readonly caller?: Credentials | null;
+  /** Where the virtual clock starts (epoch ms, Date or ISO text); default: the fixture's `now`. */
+  readonly start?: TimeInput;
+  /** The event log: how many events it keeps (default 10,000; 0 keeps none, listeners still fire). */
+  readonly eventLog?: { readonly capacity?: number };
 }
 
 /**
@@ -38,6 +46,7 @@ export interface EmulatorOptions {
  * (spec §2.5); everything else is reached from the objects they return.
  */
 export class Emulator {
+  readonly #runtime: EmulatorRuntime;
   readonly #core: EmulatorCore;
   readonly #caller: Credentials | null;
 
@@ -45,12 +54,13 @@ export class Emulator {
    * Use {@link createEmulator}.
    * @internal
    */
-  constructor(core: EmulatorCore, caller: Credentials | null) {
-    this.#core = core;
+  constructor(runtime: EmulatorRuntime, caller: Credentials | null) {
+    this.#runtime = runtime;
+    this.#core = runtime.core;
     this.#caller = caller;
   }
 
-  /** The current directory state (immutable; keeping a reference is a snapshot). */
+  /** The current directory state (immutable; keeping a reference is a snapshot of the directory). */
   get state(): DirectoryState {
     return this.#core.store.state;
   }
@@ -68,6 +78,62 @@ export class Emulator {
   /** The caller credentials GetObject uses (null = guest). */
   get caller(): Credentials | null {
     return this.#caller;
+  }
+
+  /** The virtual clock: `now`, `tick("15m")`, `tickTo`, `next`, `runAll`, `setSystemTime`, `pending`. */
+  get clock(): VirtualClock {
+    return this.#runtime.clock;
+  }
+
+  /** The event injector: the outside world acting on servers (clients connect, files open, services crash). */
+  get inject(): Injector {
+    return this.#runtime.injector;
+  }
+
+  /** The fault rules: make operations fail or slow down (docs/faults.md). */
+  get faults(): FaultRules {
+    return this.#runtime.faults;
+  }
+
+  /** The event log: every change with its virtual time; iterable, queryable, bounded. */
+  get events(): EventLog {
+    return this.#runtime.events;
+  }
+
+  /** Calls `listener` with every later event matching `type` (`session.closed`, `session.*`, `*`); returns the unsubscribe function. */
+  on<P extends EventTypePattern>(type: P, listener: (event: EventsMatching<P>) => void): () => void {
+    return this.#runtime.events.on(type, listener);
+  }
+
+  /**
+   * Schedules a scenario's timeline (docs/scenarios.md); relative times (`+5m`) count from now. The steps
+   * run as the clock reaches them. Returns the number of steps scheduled; a bad step schedules none.
+   */
+  play(scenario: Scenario | readonly ScenarioStep[]): number {
+    return this.#runtime.scenario.play(scenario, this.#runtime.clock.now());
+  }
+
+  /** Captures the whole emulator in O(1): directory, clock, random generator, schedule, fault rules, labels. */
+  snapshot(): EmulatorSnapshot {
+    return this.#runtime.snapshot();
+  }
+
+  /** Brings back a snapshot of this emulator (the event log keeps its history and records the restore). */
+  restore(snapshot: EmulatorSnapshot): void {
+    this.#runtime.restore(snapshot);
+  }
+
+  /** Back to the state at creation, event log emptied (listeners stay subscribed). */
+  reset(): void {
+    this.#runtime.reset();
+  }
+
+  /**
+   * Everything as a fixture, hidden counters included: `createEmulator({ fixture: emu.toFixture() })`
+   * continues exactly from here (same next ids, random draws, scheduled steps and fault rules).
+   */
+  toFixture(): Fixture {
+    return this.#runtime.toFixture();
   }
 
   /**
@@ -115,6 +181,7 @@ export class Emulator {
    * credentials (GetObject, spec §2.5); `logonFailure` throws ERROR_LOGON_FAILURE (OpenDSObject).
    */
   #bind(path: string, credentials: Credentials | null, onFailure: "guest" | "logonFailure"): IADs {
+    this.#core.intercept("bind", typeof path === "string" ? path : String(describeValue(path)));
     const parsed = parseBindPath(path, this.#core.profile);
     const target = locatePath(this.state, parsed, this.#core.profile);
     const where = authTarget(this.state, target);
@@ -141,12 +208,22 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed))
     throw new AdsError("E_INVALIDARG", `seed must be a safe integer, got ${describeValue(seed)}`);
-  const now = parseIsoUtc(fixture.now) ?? 0;
-  const env = createEnvironment(seed, new FixedClock(now));
-  const state = stateFromFixture(fixture);
-  const core: EmulatorCore = { store: new DirectoryStore(state, { env, profile }), env, profile };
+  const start = options.start === undefined ? undefined : parseInstant(options.start);
+  if (start !== undefined && start < (parseIsoUtc(fixture.now) ?? start)) {
+    throw new AdsError(
+      "E_INVALIDARG",
+      `start ${describeValue(options.start)} lies before the fixture's now (${fixture.now})`,
+    );
+  }
+  const runtime = new EmulatorRuntime({
+    fixture,
+    profile,
+    seed,
+    start,
+    eventCapacity: options.eventLog?.capacity,
+  });
   const caller = options.caller === undefined ? defaultCaller(fixture) : options.caller;
-  return new Emulator(core, caller);
+  return new Emulator(runtime, caller);
 }
 
 /** The first administrator account of the fixture, as `DOMAIN\name` or `COMPUTER\name` (rule: auth.ts). */

@@ -15,6 +15,7 @@ import { emptyHashIndex, indexAdd } from "./hashIndex.js";
 import { emptyTrie, trieSet } from "./idTrie.js";
 import {
   type AccountState,
+  type AutoDisconnect,
   type ComputerProperties,
   type ComputerState,
   type DirectoryState,
@@ -30,6 +31,7 @@ import {
   sessionPairKey,
   type Writable,
 } from "./state.js";
+import { idleQueueOf } from "./transitions/idleQueue.js";
 
 /** ADS_SERVICE_STATUS_ENUM by fixture name (spec §8.1). */
 export const SERVICE_STATUS: Readonly<Record<FixtureServiceStatus, number>> = Object.freeze({
@@ -63,17 +65,24 @@ export const ERROR_CONTROL: Readonly<Record<FixtureErrorControl, number>> = Obje
 /** Default ServiceType: ADS_SERVICE_WIN32_SHARE_PROCESS (spec §8.3). */
 const DEFAULT_SERVICE_TYPE = 0x20;
 
+/** What a fixture leaves to the fidelity profile. */
+export interface FixtureDefaults {
+  /** Auto-disconnect of a file service whose fixture entry does not set it (profile `autoDisconnect`). */
+  readonly autoDisconnect: AutoDisconnect;
+}
+
 /**
- * Builds the initial directory state from a fixture that {@link validateFixture} accepted. The
- * result is deep-frozen. Cannot fail on a validated fixture, so nothing is ever half-loaded.
+ * Builds the initial directory state from a fixture that {@link validateFixture} accepted, filling what
+ * the fixture leaves open from `defaults`. The result is deep-frozen. Cannot fail on a validated
+ * fixture, so nothing is ever half-loaded.
  */
-export function stateFromFixture(fixture: Fixture): DirectoryState {
+export function stateFromFixture(fixture: Fixture, defaults: FixtureDefaults): DirectoryState {
   const domains = new Map<NameKey, DomainState>();
   const computers = new Map<NameKey, ComputerState>();
   for (const domain of fixture.domains) {
     const domainKey = nameKey(domain.name);
     const members = (domain.computers ?? []).map((computer) => {
-      computers.set(nameKey(computer.name), buildComputer(computer, domainKey));
+      computers.set(nameKey(computer.name), buildComputer(computer, domainKey, defaults));
       return nameKey(computer.name);
     });
     domains.set(domainKey, buildDomain(domain, members));
@@ -110,7 +119,7 @@ function buildAccounts(users: readonly FixtureUser[] | undefined): Map<NameKey, 
   return accounts;
 }
 
-function buildComputer(computer: FixtureComputer, domain: NameKey): ComputerState {
+function buildComputer(computer: FixtureComputer, domain: NameKey, defaults: FixtureDefaults): ComputerState {
   const properties: Writable<ComputerProperties> = {};
   if (computer.division !== undefined) properties.Division = computer.division;
   if (computer.owner !== undefined) properties.Owner = computer.owner;
@@ -121,11 +130,13 @@ function buildComputer(computer: FixtureComputer, domain: NameKey): ComputerStat
   if (computer.processor !== undefined) properties.Processor = computer.processor;
   if (computer.processorCount !== undefined) properties.ProcessorCount = computer.processorCount;
   const services = new Map<NameKey, ServiceState>();
-  for (const service of computer.services ?? []) services.set(nameKey(service.name), buildService(service));
+  for (const service of computer.services ?? []) {
+    services.set(nameKey(service.name), buildService(service, defaults));
+  }
   return { name: computer.name, domain, properties, users: buildAccounts(computer.users), services };
 }
 
-function buildService(service: FixtureService): ServiceState {
+function buildService(service: FixtureService, defaults: FixtureDefaults): ServiceState {
   const config: Writable<ServiceConfig> = {
     ServiceType: service.serviceType ?? DEFAULT_SERVICE_TYPE,
     StartType: START_TYPE[service.startType ?? "auto"],
@@ -143,13 +154,28 @@ function buildService(service: FixtureService): ServiceState {
     kind,
     config,
     status: SERVICE_STATUS[service.status ?? "running"],
-    accountPassword: undefined,
-    fileService: kind === "service" ? undefined : buildFileService(service as FixtureFileService),
+    accountPassword: service.accountPassword,
+    fileService: kind === "service" ? undefined : buildFileService(service as FixtureFileService, defaults),
   };
 }
 
-function buildFileService(service: FixtureFileService): FileServiceState {
-  const shares = new Map<NameKey, ShareState>();
+/** The largest of `values` and `floor`, without spreading (a fixture may hold millions of ids). */
+function maxOf(values: Iterable<number | undefined>, floor: number): number {
+  let max = floor;
+  for (const value of values) if (value !== undefined && value > max) max = value;
+  return max;
+}
+
+function* givenFileIds(service: FixtureFileService): Generator<number | undefined> {
+  for (const session of service.sessions ?? []) for (const file of session.openFiles ?? []) yield file.id;
+}
+
+function* givenSessionIds(service: FixtureFileService): Generator<number | undefined> {
+  for (const session of service.sessions ?? []) yield session.id;
+}
+
+function buildShares(service: FixtureFileService): Map<NameKey, Writable<ShareState>> {
+  const shares = new Map<NameKey, Writable<ShareState>>();
   for (const share of service.shares ?? []) {
     const state: Writable<ShareState> = {
       name: share.name,
@@ -160,22 +186,35 @@ function buildFileService(service: FixtureFileService): FileServiceState {
     if (share.description !== undefined) state.Description = share.description;
     shares.set(nameKey(share.name), state);
   }
-  const given = (service.sessions ?? []).flatMap((s) => (s.openFiles ?? []).map((f) => f.id ?? 0));
-  let nextFileId = Math.max(0, ...given) + 1;
+  return shares;
+}
+
+/**
+ * Sessions and open files with their ids: given ids are kept; the others are assigned in document
+ * order after the largest given id (sessions and files separately). The id counters continue from the
+ * fixture's `nextSessionId`/`nextFileId` when given, else one past the largest id.
+ */
+function buildFileService(service: FixtureFileService, defaults: FixtureDefaults): FileServiceState {
+  const shares = buildShares(service);
+  let nextAutoFileId = maxOf(givenFileIds(service), 0) + 1;
+  let nextAutoSessionId = maxOf(givenSessionIds(service), 0) + 1;
   const sessions = emptyTrie<SessionState>();
   const files = emptyTrie<OpenFileState>();
   const sessionsByPair = emptyHashIndex();
-  let nextSessionId = 1;
+  const autoDisconnect: AutoDisconnect = {
+    minutes: service.autoDisconnect?.minutes ?? defaults.autoDisconnect.minutes,
+    exemptOpenFiles: service.autoDisconnect?.exemptOpenFiles ?? defaults.autoDisconnect.exemptOpenFiles,
+  };
   for (const session of service.sessions ?? []) {
-    const id = nextSessionId++;
+    const id = session.id ?? nextAutoSessionId++;
     const shareKeys = (session.shares ?? []).map(nameKey);
     for (const key of shareKeys) {
       const share = shares.get(key);
-      if (share) shares.set(key, { ...share, currentUses: share.currentUses + 1 });
+      if (share) share.currentUses += 1;
     }
     const fileIds: number[] = [];
     for (const file of session.openFiles ?? []) {
-      const fileId = file.id ?? nextFileId++;
+      const fileId = file.id ?? nextAutoFileId++;
       fileIds.push(fileId);
       trieSet(files, fileId, {
         id: fileId,
@@ -207,8 +246,10 @@ function buildFileService(service: FixtureFileService): FileServiceState {
     sessions,
     files,
     sessionsByPair,
-    nextSessionId,
-    nextFileId,
+    nextSessionId: service.nextSessionId ?? nextAutoSessionId,
+    nextFileId: service.nextFileId ?? nextAutoFileId,
+    autoDisconnect,
+    idleQueue: idleQueueOf(sessions, autoDisconnect.exemptOpenFiles),
   };
   if (service.description !== undefined) state.Description = service.description;
   return state;

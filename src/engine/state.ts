@@ -1,5 +1,6 @@
 import type { HashIndex } from "./hashIndex.js";
 import type { IdTrie } from "./idTrie.js";
+import type { OrderedIndex } from "./orderedIndex.js";
 
 /**
  * The directory state: immutable data (frozen by immer), changed only through named transitions
@@ -114,6 +115,25 @@ export interface FileServiceState {
   readonly nextSessionId: number;
   /** Next file id to assign. */
   readonly nextFileId: number;
+  /** The server's auto-disconnect setting (spec §12.7). */
+  readonly autoDisconnect: AutoDisconnect;
+  /**
+   * The sessions auto-disconnect may end, keyed by (lastActivityAt, session id): every session, except
+   * those holding open files when `autoDisconnect.exemptOpenFiles`. The first entry is the next session to
+   * cross the idle threshold, so the schedule is found without scanning sessions (spec §12.7).
+   */
+  readonly idleQueue: OrderedIndex;
+}
+
+/**
+ * Auto-disconnect of idle sessions (spec §12.7): `SERVER_INFO_1010.sv1010_disc` minutes (-1 =
+ * SV_NODISC, off) and whether a session holding open files is exempt (profile `autoDisconnect`).
+ */
+export interface AutoDisconnect {
+  /** Idle minutes after which the server ends a session; -1 turns auto-disconnect off. */
+  readonly minutes: number;
+  /** Whether sessions that hold open files are never auto-disconnected. */
+  readonly exemptOpenFiles: boolean;
 }
 
 /** A file share (SHARE_INFO_2, spec §12.6). */

@@ -1,6 +1,7 @@
 import { type Draft, enableMapSet, produce } from "immer";
 import type { Environment } from "../env/environment.js";
 import type { FidelityProfile } from "../profile/FidelityProfile.js";
+import type { EngineChange } from "./changes.js";
 import type { DirectoryState } from "./state.js";
 
 enableMapSet();
@@ -9,11 +10,16 @@ enableMapSet();
 export interface TransitionContext {
   readonly env: Environment;
   readonly profile: FidelityProfile;
+  /** Reports one change the transition made; the store passes it on only if the transition commits. */
+  record(change: EngineChange): void;
 }
+
+/** The environment and profile a store's transitions run with. */
+export type StoreContext = Omit<TransitionContext, "record">;
 
 /**
  * A named state change. The recipe mutates an immer draft; if it throws (an AdsError), the draft is
- * discarded and the state is unchanged. The name is stable: the event log of a later issue records it.
+ * discarded and the state is unchanged. The name is stable.
  */
 export interface Transition<A, R = void> {
   /** Stable name, e.g. `share.create`. */
@@ -30,16 +36,20 @@ export function defineTransition<A, R = void>(
   return Object.freeze({ name, recipe });
 }
 
+/** Receives the changes of each committed transition, in the order the transition made them. */
+export type ChangeObserver = (changes: readonly EngineChange[], transition: string) => void;
+
 /**
  * Holds the current directory state and applies transitions to it. Each state is immutable and
  * structurally shared with the previous one, so keeping a reference to `state` is an O(1) snapshot.
  */
 export class DirectoryStore {
   #state: DirectoryState;
-  readonly #context: TransitionContext;
+  readonly #context: StoreContext;
+  #observer: ChangeObserver | undefined;
 
   /** Starts from `initial` (a frozen state, e.g. from {@link stateFromFixture}). */
-  constructor(initial: DirectoryState, context: TransitionContext) {
+  constructor(initial: DirectoryState, context: StoreContext) {
     this.#state = initial;
     this.#context = context;
   }
@@ -49,12 +59,34 @@ export class DirectoryStore {
     return this.#state;
   }
 
-  /** Applies `transition` and returns what its recipe returned; on error the state is left as it was. */
+  /** Sets the one observer of committed changes (the emulator's event log), or removes it. */
+  observe(observer: ChangeObserver | undefined): void {
+    this.#observer = observer;
+  }
+
+  /** Replaces the whole state (restoring a snapshot); records no change. */
+  replace(state: DirectoryState): void {
+    this.#state = state;
+  }
+
+  /**
+   * Applies `transition` and returns what its recipe returned; on error the state is left as it was and
+   * nothing is reported. After a commit, the observer receives the transition's changes.
+   */
   apply<A, R>(transition: Transition<A, R>, args: A): R {
     let result: R | undefined;
+    const changes: EngineChange[] = [];
+    const context: TransitionContext = {
+      env: this.#context.env,
+      profile: this.#context.profile,
+      record: (change) => {
+        changes.push(change);
+      },
+    };
     this.#state = produce(this.#state, (draft) => {
-      result = transition.recipe(draft, args, this.#context);
+      result = transition.recipe(draft, args, context);
     });
+    if (changes.length > 0) this.#observer?.(changes, transition.name);
     return result as R;
   }
 }

@@ -97,6 +97,12 @@ export interface FidelityProfile {
   readonly serverPausedError: HResultSymbol;
   /** Code for a session connecting past a share's or server's MaxUserCount (STATUS_REQUEST_NOT_ACCEPTED; [U]). */
   readonly tooManyUsersError: HResultSymbol;
+  /**
+   * Auto-disconnect of idle sessions for file services whose fixture does not set it (spec §12.7):
+   * Windows' default is 15 minutes [C]; whether sessions holding open files are exempt is [U] on
+   * Windows ("commonly stated") and [C] for Samba's `deadtime` (default 10080 minutes).
+   */
+  readonly autoDisconnect: { readonly minutes: number; readonly exemptOpenFiles: boolean };
   /** Codes of invalid service-control transitions (spec §8.1 [U], the SCM's codes). */
   readonly serviceControlErrors: {
     readonly alreadyRunning: HResultSymbol;

@@ -16,4 +16,6 @@ export const sambaProfile: FidelityProfile = Object.freeze({
   sessionDeleteRequires: "domainAdmins",
   /** Samba does not track idle time: idle_time is always 0. */
   idleTimeAlwaysZero: true,
+  /** `deadtime` (default 10080 minutes) drops only connections with no open files (smb.conf; loadparm.c). */
+  autoDisconnect: Object.freeze({ minutes: 10_080, exemptOpenFiles: true }),
 });

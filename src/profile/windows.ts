@@ -77,6 +77,7 @@ export const windowsProfile: FidelityProfile = Object.freeze({
   serverNotRunningError: "RPC_S_SERVER_UNAVAILABLE",
   serverPausedError: "ERROR_SHARING_PAUSED",
   tooManyUsersError: "ERROR_REQ_NOT_ACCEP",
+  autoDisconnect: Object.freeze({ minutes: 15, exemptOpenFiles: true }),
   serviceControlErrors: Object.freeze({
     alreadyRunning: "ERROR_SERVICE_ALREADY_RUNNING",
     notActive: "ERROR_SERVICE_NOT_ACTIVE",

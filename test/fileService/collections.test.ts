@@ -325,7 +325,7 @@ describe("MaxUserCount enforcement when a client connects (engine)", () => {
   const at = { computer: FS01, service: LANMAN };
 
   function store(fixture: Fixture): DirectoryStore {
-    return new DirectoryStore(stateFromFixture(validateFixture(fixture)), {
+    return new DirectoryStore(stateFromFixture(validateFixture(fixture), windowsProfile), {
       env: createEnvironment(1, new FixedClock(NOW)),
       profile: windowsProfile,
     });

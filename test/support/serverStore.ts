@@ -34,8 +34,9 @@ export function serverStore(
     now: NOW_TEXT,
     domains: [{ name: "WORKGROUP", type: "workgroup", computers: [{ name: "FS01", services }] }],
   });
-  return new DirectoryStore(stateFromFixture(fixture), {
+  const profile = options.profile ?? windowsProfile;
+  return new DirectoryStore(stateFromFixture(fixture, profile), {
     env: createEnvironment(options.seed ?? 1, new FixedClock(NOW)),
-    profile: options.profile ?? windowsProfile,
+    profile,
   });
 }

@@ -1,7 +1,7 @@
 import { AdsError } from "../../errors/AdsError.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { IADsCollection } from "../interfaces/IADsCollection.js";
-import { Enumerator } from "./enumerator.js";
+import { Enumerator, type ListingReader } from "./enumerator.js";
 
 /** A late-bound member the collection does not have: VBScript's error 438 (spec §5.1 [D]). */
 function unknownMember(name: string): never {
@@ -20,8 +20,11 @@ export abstract class AdsCollection<T extends IADs> implements IADsCollection<T>
   /** The items, read from the server now. */
   protected abstract readItems(): T[];
 
+  /** One enumeration's listing; subclasses add the fault check of their enumeration. */
+  protected readonly listing: ListingReader<T> = () => ({ items: this.readItems() });
+
   get _NewEnum(): Enumerator<T> {
-    return new Enumerator(() => this.readItems());
+    return new Enumerator(this.listing);
   }
 
   [Symbol.iterator](): Iterator<T> {

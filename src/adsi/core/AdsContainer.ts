@@ -42,7 +42,10 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
   }
 
   get _NewEnum(): Enumerator<IADs> {
-    return new Enumerator(() => this.#filtered());
+    return new Enumerator(() => {
+      const fault = this.context.core.intercept("enumerate.container", this.ADsPath);
+      return { items: this.#filtered(), fault };
+    });
   }
 
   /** spec §4, §14 item 9. */
@@ -79,6 +82,7 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
     const canonical = this.#classArgument(className, true);
     if (typeof name !== "string" || name === "")
       throw new AdsError("E_ADS_BAD_PARAMETER", "GetObject needs a name");
+    this.context.core.intercept("GetObject", this.ADsPath);
     return this.findChild(canonical, name);
   }
 
@@ -93,6 +97,7 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
   Delete(className: string, name: string): void {
     const canonical = this.#classArgument(className, false) as string;
     if (typeof name !== "string" || name === "") throw new AdsError("E_INVALIDARG", "Delete needs a name");
+    this.context.core.intercept("Delete", this.ADsPath);
     this.deleteChild(canonical, name);
   }
 

@@ -41,8 +41,14 @@ export abstract class AdsObject implements IADs {
       classDefinition: this.classDefinition,
       profile: context.core.profile,
       isBound: () => this.isBound(),
-      load: () => this.loadProperties(),
-      commit: (changes) => this.commitProperties(changes),
+      load: () => {
+        context.core.intercept("GetInfo", names.adsPath);
+        return this.loadProperties();
+      },
+      commit: (changes) => {
+        context.core.intercept("SetInfo", names.adsPath);
+        this.commitProperties(changes);
+      },
     });
   }
 

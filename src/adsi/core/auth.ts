@@ -12,17 +12,10 @@ export interface AuthTarget {
 }
 
 /**
- * Checks `user`/`password` against the fixture's accounts as a WinNT bind to `target` would
- * (spec §2.5). `user` may be `name`, `DOMAIN\name`, `COMPUTER\name` or `.\name`. A bare name is
- * looked up among the target computer's local accounts, then its domain's. Returns undefined on
- * an unknown account or a wrong password.
+ * The accounts `user` may name on `target` (spec §2.5): `name`, `DOMAIN\name`, `COMPUTER\name` or
+ * `.\name`. A bare name is looked up among the target computer's local accounts, then its domain's.
  */
-export function authenticate(
-  state: DirectoryState,
-  target: AuthTarget,
-  user: string,
-  password: string,
-): Identity | undefined {
+export function accountCandidates(state: DirectoryState, target: AuthTarget, user: string): Identity[] {
   const slash = user.indexOf("\\");
   const qualifier = slash >= 0 ? user.slice(0, slash) : undefined;
   const name = nameKey(slash >= 0 ? user.slice(slash + 1) : user);
@@ -40,7 +33,23 @@ export function authenticate(
   if (domainAccount && target.domain) {
     candidates.push({ kind: "account", scope: "domain", scopeKey: target.domain, account: domainAccount });
   }
-  return candidates.find((identity) => identity.kind === "account" && identity.account.password === password);
+  return candidates;
+}
+
+/**
+ * Checks `user`/`password` against the fixture's accounts as a WinNT bind to `target` would
+ * (spec §2.5; names as {@link accountCandidates} takes them). Returns undefined on an unknown account
+ * or a wrong password.
+ */
+export function authenticate(
+  state: DirectoryState,
+  target: AuthTarget,
+  user: string,
+  password: string,
+): Identity | undefined {
+  return accountCandidates(state, target, user).find(
+    (identity) => identity.kind === "account" && identity.account.password === password,
+  );
 }
 
 /** Groups whose members administer a computer (spec §11.3 rows "needs an administrator"), by account scope. */

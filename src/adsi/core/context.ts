@@ -2,12 +2,20 @@ import type { AccountState, NameKey } from "../../engine/state.js";
 import type { DirectoryStore } from "../../engine/store.js";
 import type { Environment } from "../../env/environment.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
+import type { DeferredFault } from "../../runtime/EmulatorRuntime.js";
+import type { FaultOperation } from "../../runtime/faults/operations.js";
 
-/** The emulator internals every facade object reaches: state, environment, profile. */
+/** The emulator internals every facade object reaches: state, environment, profile, fault rules. */
 export interface EmulatorCore {
   readonly store: DirectoryStore;
   readonly env: Environment;
   readonly profile: FidelityProfile;
+  /**
+   * The fault rules' check at the entry of `operation` on `path` (docs/faults.md): may advance the
+   * virtual clock, may throw the injected error; for an enumeration, may return a failure to raise
+   * after some items.
+   */
+  readonly intercept: (operation: FaultOperation, path: string) => DeferredFault | undefined;
 }
 
 /** Who an object was bound as (spec §2.5): an authenticated account, or the guest context of a null-credential bind. */

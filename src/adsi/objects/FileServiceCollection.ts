@@ -1,8 +1,10 @@
 import type { FileServiceState } from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
+import type { FaultOperation } from "../../runtime/faults/operations.js";
 import { ADS_SERVICE_STOPPED } from "../constants.js";
 import { AdsCollection } from "../core/AdsCollection.js";
 import type { BindContext } from "../core/context.js";
+import type { ListingReader } from "../core/enumerator.js";
 import { serviceOf } from "../core/locate.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { FileServiceLocation } from "./fileServiceLocation.js";
@@ -18,12 +20,25 @@ export abstract class FileServiceCollection<T extends IADs> extends AdsCollectio
   /** The file service whose sessions or files this collection lists. */
   protected readonly location: FileServiceLocation;
 
+  /** Which collection this is, for fault rules: `Sessions` or `Resources` (docs/faults.md). */
+  protected abstract readonly faultName: "Sessions" | "Resources";
+
   /** The collection of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation) {
     super();
     this.context = context;
     this.location = location;
     this.fileServiceState();
+  }
+
+  protected override readonly listing: ListingReader<T> = () => {
+    const fault = this.intercept(`enumerate.${this.faultName}`);
+    return { items: this.readItems(), fault };
+  };
+
+  /** The fault check of `operation` on this file service (may advance the clock, may throw). */
+  protected intercept(operation: FaultOperation) {
+    return this.context.core.intercept(operation, this.location.servicePath);
   }
 
   /** The file service's current state, or the profile's code while it is stopped. */

@@ -73,11 +73,13 @@ export class FileServiceObject extends AdsContainer {
 
   /** IADsFileServiceOperations.Sessions (spec §5.2, §8.2). */
   Sessions(): SessionsCollection {
+    this.context.core.intercept("Sessions", this.ADsPath);
     return new SessionsCollection(this.context, this.#dependents);
   }
 
   /** IADsFileServiceOperations.Resources (spec §5.3, §8.2). */
   Resources(): ResourcesCollection {
+    this.context.core.intercept("Resources", this.ADsPath);
     return new ResourcesCollection(this.context, this.#dependents);
   }
 

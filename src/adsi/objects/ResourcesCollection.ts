@@ -20,6 +20,8 @@ function parseFileId(name: string): number | undefined {
  * closes, its session stays (spec §14 item 34).
  */
 export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
+  protected readonly faultName = "Resources";
+
   protected readItems(): ResourceObject[] {
     return [...trieValues(this.#readable().files)].map(
       (f) => new ResourceObject(this.context, this.location, f),
@@ -28,6 +30,7 @@ export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
 
   /** The open file whose Name (decimal id) is `name`. */
   GetObject(name: string): ResourceObject {
+    this.intercept("Resources.GetObject");
     const id = parseFileId(name);
     const file = id === undefined ? undefined : trieGet(this.#readable().files, id);
     if (!file)
@@ -40,6 +43,7 @@ export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
 
   /** NetFileClose (spec §12.4); unknown id → profile `closeUnknownFileError`. */
   Remove(name: string): void {
+    this.intercept("Resources.Remove");
     this.#readable();
     const id = parseFileId(name);
     if (id === undefined) {

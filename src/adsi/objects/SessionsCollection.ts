@@ -14,6 +14,8 @@ import { SessionObject } from "./SessionObject.js";
  * spec §12.1); Remove is NetSessionDel for the (user, computer) pair the name stands for (spec §12.3).
  */
 export class SessionsCollection extends FileServiceCollection<SessionObject> {
+  protected readonly faultName = "Sessions";
+
   protected readItems(): SessionObject[] {
     const fileService = this.#readable();
     return [...trieValues(fileService.sessions)].map(
@@ -23,6 +25,7 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
 
   /** The session the name stands for (the first of its pair, in connection order). */
   GetObject(name: string): SessionObject {
+    this.intercept("Sessions.GetObject");
     const fileService = this.#readable();
     const [id] = this.#idsFor(fileService, name);
     const session = id === undefined ? undefined : trieGet(fileService.sessions, id);
@@ -34,6 +37,7 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
   /** Disconnects every session of the name's (user, computer) pair and closes their files (spec §12.3, §14 items 17-18). */
   Remove(name: string): void {
     const { core } = this.context;
+    this.intercept("Sessions.Remove");
     this.#readable();
     requireSessionDeleteRights(this.context, this.location.computer);
     const pair = typeof name === "string" ? core.profile.parseSessionName(name) : undefined;

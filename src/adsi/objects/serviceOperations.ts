@@ -39,9 +39,14 @@ function setServicePasswordAs(
 interface ServiceHost {
   readonly context: BindContext;
   readonly serviceAddress: ServiceAddress;
+  readonly ADsPath: string;
 }
 
-function control(host: ServiceHost, request: ServiceControlRequest): void {
+/** The ADSI method name of a control request, as fault rules name it (docs/faults.md). */
+const CONTROL_OPERATIONS = { start: "Start", stop: "Stop", pause: "Pause", continue: "Continue" } as const;
+
+function control(host: ServiceHost & { readonly ADsPath: string }, request: ServiceControlRequest): void {
+  host.context.core.intercept(CONTROL_OPERATIONS[request], host.ADsPath);
   controlServiceAs(host.context, host.serviceAddress.computer, host.serviceAddress.service, request);
 }
 
@@ -78,6 +83,7 @@ export function defineServiceOperations(target: { prototype: object }): void {
       control(this, "continue");
     }),
     SetPassword: method(function (this: ServiceHost, password: string) {
+      this.context.core.intercept("SetPassword", this.ADsPath);
       setServicePasswordAs(this.context, this.serviceAddress.computer, this.serviceAddress.service, password);
     }),
   });

@@ -1,4 +1,4 @@
-import type { Draft } from "immer";
+import { current, type Draft, isDraft } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import type { DirectoryState, FileServiceState, NameKey, ServiceState } from "../state.js";
 
@@ -34,6 +34,43 @@ export function checkMaxUserCount(value: number | undefined): void {
     throw new AdsError(
       "E_INVALIDARG",
       `MaxUserCount must be -1 (unlimited) or a non-negative integer, got ${value}`,
+    );
+  }
+}
+
+/** A frozen plain copy of a draft record (or the record itself when it is not a draft), for change records. */
+export function plainRecord<T extends object>(value: T | Draft<T>): T {
+  const plain = (isDraft(value) ? current(value as Draft<T>) : value) as T;
+  if (Object.isFrozen(plain)) return plain;
+  for (const field of Object.values(plain)) if (Array.isArray(field)) Object.freeze(field);
+  return Object.freeze(plain);
+}
+
+/** Largest auto-disconnect minutes: 35,791 minutes is the largest whole-minute DWORD in milliseconds. */
+export const MAX_AUTO_DISCONNECT_MINUTES = 35_791;
+
+/** Validates auto-disconnect minutes (spec §12.7): -1 (SV_NODISC, off) or 0..{@link MAX_AUTO_DISCONNECT_MINUTES}. */
+export function checkAutoDisconnectMinutes(value: number | undefined): void {
+  if (
+    value !== undefined &&
+    (!Number.isInteger(value) || value < -1 || value > MAX_AUTO_DISCONNECT_MINUTES)
+  ) {
+    throw new AdsError(
+      "E_INVALIDARG",
+      `auto-disconnect minutes must be -1 (off) or an integer 0..${MAX_AUTO_DISCONNECT_MINUTES}, got ${String(value)}`,
+    );
+  }
+}
+
+/**
+ * A new MaxUserCount may not fall below the sessions already using the share or server: the fixture
+ * format holds the same rule, so every state stays exportable (docs/behaviour.md). -1 (no limit) fits.
+ */
+export function checkRoomFor(inUse: number, maxUserCount: number | undefined, what: string): void {
+  if (maxUserCount !== undefined && maxUserCount !== -1 && maxUserCount < inUse) {
+    throw new AdsError(
+      "E_INVALIDARG",
+      `${what} has ${inUse} sessions; MaxUserCount ${maxUserCount} is below that`,
     );
   }
 }

@@ -1,11 +1,14 @@
 import type { Draft } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
+import type { FileCloseReason } from "../changes.js";
 import { trieDelete, trieGet, trieSet } from "../idTrie.js";
 import type { FileServiceState, OpenFileState, SessionState } from "../state.js";
 import { defineTransition } from "../store.js";
-import { draftFileService } from "./draftAccess.js";
-import { type FileServiceAddress, requireSession, type SessionAddress } from "./sessions.js";
+import { draftFileService, plainRecord } from "./draftAccess.js";
+import { requeueAround } from "./idleQueue.js";
+import { address, type FileServiceAddress, requireSession, type SessionAddress } from "./sessions.js";
+import { requirePath } from "./valueRules.js";
 
 /** Largest `fi3_id` (a DWORD, spec §12.4); id 0 is never assigned. */
 const MAX_FILE_ID = 0xffffffff;
@@ -20,6 +23,17 @@ export interface OpenFileArgs extends SessionAddress {
   readonly locks?: number;
   /** Explicit `fi3_id` (1..2^32-1, not in use); default: the next free id. */
   readonly id?: number;
+}
+
+/** Client-originated changes are activity: they reset the session's IdleTime (spec §6, §12.7). */
+interface ClientRequest {
+  /** True when the client itself made the request (the injector); false for an administrator's action. */
+  readonly byClient?: boolean;
+}
+
+/** A client request is activity at `now` (the caller requeues the session around it). */
+function touchIfClient(session: Draft<SessionState>, request: ClientRequest, now: number): void {
+  if (request.byClient) session.lastActivityAt = Math.max(session.lastActivityAt, now);
 }
 
 function checkCount(value: number, what: string, min = 0): void {
@@ -43,32 +57,46 @@ function freeFileId(fileService: Draft<FileServiceState>, start: number): number
  * (E_INVALIDARG if in use or out of range) or else `nextFileId`, skipping ids in use. The id is appended
  * to the session's `fileIds`. Unknown session → `profile.unknownSessionError`. Returns the file id.
  */
-export const openFile = defineTransition<OpenFileArgs, number>("file.open", (draft, args, { profile }) => {
-  const fileService = draftFileService(draft, args.computer, args.service);
-  const session = requireSession(fileService, args.sessionId, profile);
-  if (typeof args.path !== "string" || args.path === "") {
-    throw new AdsError("E_INVALIDARG", "an open file needs a path");
-  }
-  const permissions = args.permissions ?? 1;
-  const locks = args.locks ?? 0;
-  checkCount(permissions, "permissions");
-  checkCount(locks, "locks");
-  let id: number;
-  if (args.id !== undefined) {
-    checkCount(args.id, "file id", 1);
-    if (trieGet(fileService.files, args.id) !== undefined) {
-      throw new AdsError("E_INVALIDARG", `file id ${args.id} is already open`);
+export const openFile = defineTransition<OpenFileArgs & ClientRequest, number>(
+  "file.open",
+  (draft, args, context) => {
+    const { profile } = context;
+    const fileService = draftFileService(draft, args.computer, args.service);
+    const session = requireSession(fileService, args.sessionId, profile);
+    if (typeof args.path !== "string" || args.path === "") {
+      throw new AdsError("E_INVALIDARG", "an open file needs a path");
     }
-    id = args.id;
-  } else {
-    id = freeFileId(fileService, fileService.nextFileId);
-    fileService.nextFileId = id >= MAX_FILE_ID ? 1 : id + 1;
-  }
-  const file: OpenFileState = { id, sessionId: session.id, path: args.path, permissions, locks };
-  trieSet(fileService.files, id, file);
-  session.fileIds.push(id);
-  return id;
-});
+    requirePath(args.path, "file path");
+    const permissions = args.permissions ?? 1;
+    const locks = args.locks ?? 0;
+    checkCount(permissions, "permissions");
+    checkCount(locks, "locks");
+    let id: number;
+    if (args.id !== undefined) {
+      checkCount(args.id, "file id", 1);
+      if (trieGet(fileService.files, args.id) !== undefined) {
+        throw new AdsError("E_INVALIDARG", `file id ${args.id} is already open`);
+      }
+      id = args.id;
+    } else {
+      id = freeFileId(fileService, fileService.nextFileId);
+      fileService.nextFileId = id >= MAX_FILE_ID ? 1 : id + 1;
+    }
+    const file: OpenFileState = { id, sessionId: session.id, path: args.path, permissions, locks };
+    trieSet(fileService.files, id, file);
+    requeueAround(fileService, session, () => {
+      session.fileIds.push(id);
+      touchIfClient(session, args, context.env.clock.now());
+    });
+    context.record({
+      kind: "file.opened",
+      ...address(args),
+      file: plainRecord(file),
+      session: plainRecord(session),
+    });
+    return id;
+  },
+);
 
 /** The open file `fileId`, or `code` (an HRESULT of the profile) when there is none. */
 function requireFile(
@@ -86,29 +114,44 @@ function requireFile(
  * `fileIds`, the session stays. Unknown id → `profile.closeUnknownFileError` (NERR_FileIdNotFound on
  * Windows, ERROR_FILE_NOT_FOUND on Samba, spec §12.5, §15 item 12). O(files of the session).
  */
-export const closeFile = defineTransition<FileServiceAddress & { readonly fileId: number }>(
-  "file.close",
-  (draft, { computer, service, fileId }, { profile }) => {
-    const fileService = draftFileService(draft, computer, service);
-    const file = requireFile(fileService, fileId, profile.closeUnknownFileError);
-    const session = trieGet(fileService.sessions, file.sessionId) as Draft<SessionState> | undefined;
-    if (session) {
-      const at = session.fileIds.indexOf(fileId);
+export const closeFile = defineTransition<
+  FileServiceAddress & ClientRequest & { readonly fileId: number; readonly reason?: FileCloseReason }
+>("file.close", (draft, args, context) => {
+  const fileService = draftFileService(draft, args.computer, args.service);
+  const file = plainRecord(requireFile(fileService, args.fileId, context.profile.closeUnknownFileError));
+  const session = trieGet(fileService.sessions, file.sessionId) as Draft<SessionState> | undefined;
+  if (session) {
+    requeueAround(fileService, session, () => {
+      const at = session.fileIds.indexOf(args.fileId);
       if (at >= 0) session.fileIds.splice(at, 1);
-    }
-    trieDelete(fileService.files, fileId);
-  },
-);
+      touchIfClient(session, args, context.env.clock.now());
+    });
+  }
+  trieDelete(fileService.files, args.fileId);
+  context.record({
+    kind: "file.closed",
+    ...address(args),
+    file,
+    session: session ? plainRecord(session) : undefined,
+    reason: args.reason ?? (args.byClient ? "client" : "removed"),
+  });
+});
 
 /**
  * Sets `fi3_num_locks` of an open file (Resource.LockCount, spec §7, §12.4): a non-negative integer,
  * else E_INVALIDARG. Unknown id → `profile.unknownResourceError` (the NetFileGetInfo code, spec §5.3).
  */
 export const setFileLocks = defineTransition<
-  FileServiceAddress & { readonly fileId: number; readonly locks: number }
->("file.locks", (draft, { computer, service, fileId, locks }, { profile }) => {
-  const fileService = draftFileService(draft, computer, service);
-  const file = requireFile(fileService, fileId, profile.unknownResourceError);
-  checkCount(locks, "locks");
-  file.locks = locks;
+  FileServiceAddress & ClientRequest & { readonly fileId: number; readonly locks: number }
+>("file.locks", (draft, args, context) => {
+  const fileService = draftFileService(draft, args.computer, args.service);
+  const file = requireFile(fileService, args.fileId, context.profile.unknownResourceError);
+  checkCount(args.locks, "locks");
+  const previous = file.locks;
+  file.locks = args.locks;
+  const session = trieGet(fileService.sessions, file.sessionId) as Draft<SessionState> | undefined;
+  if (session && args.byClient) {
+    requeueAround(fileService, session, () => touchIfClient(session, args, context.env.clock.now()));
+  }
+  context.record({ kind: "file.locks", ...address(args), file: plainRecord(file), previous });
 });

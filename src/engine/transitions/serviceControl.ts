@@ -1,10 +1,12 @@
-import type { Draft } from "immer";
+import { type Draft, original } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
+import type { SessionEndReason } from "../changes.js";
 import { SERVICE_STATUS, START_TYPE } from "../fromFixture.js";
 import { emptyHashIndex } from "../hashIndex.js";
-import { emptyTrie } from "../idTrie.js";
+import { emptyTrie, trieGet, trieValues } from "../idTrie.js";
+import { emptyOrderedIndex } from "../orderedIndex.js";
 import type { FileServiceState, NameKey, OpenFileState, SessionState, Writable } from "../state.js";
-import { defineTransition } from "../store.js";
+import { defineTransition, type TransitionContext } from "../store.js";
 import { draftService } from "./draftAccess.js";
 
 /** An IADsServiceOperations control request (spec §8.1). */
@@ -12,16 +14,38 @@ export type ServiceControlRequest = "start" | "stop" | "pause" | "continue";
 
 const { stopped: STOPPED, running: RUNNING, paused: PAUSED } = SERVICE_STATUS;
 
+/** A file service's computer and service keys. */
+interface ServiceAddress {
+  readonly computer: NameKey;
+  readonly service: NameKey;
+}
+
 /**
- * Ends everything a stopped file service held: every session and open file is gone, the pair index
- * is emptied and every share's CurrentUserCount drops to 0 (spec §8.1 "Stop" on LanmanServer).
- * Allowed to be O(sessions): it ends all of them. Ids keep counting up (no reuse after a restart).
+ * Ends everything a stopped file service held: every session and open file is gone (each recorded with
+ * `reason`), the indexes are emptied and every share's CurrentUserCount drops to 0 (spec §8.1 "Stop" on
+ * LanmanServer). Allowed to be O(sessions): it ends all of them. Ids keep counting up (no reuse after a
+ * restart).
  */
-function endEverything(fileService: Draft<FileServiceState>): void {
+function endEverything(
+  fileService: Draft<FileServiceState>,
+  at: ServiceAddress,
+  reason: SessionEndReason,
+  { record }: Pick<TransitionContext, "record">,
+): void {
+  const base = original(fileService) as FileServiceState;
+  const { computer, service } = at;
+  for (const session of trieValues(base.sessions)) {
+    for (const fileId of session.fileIds) {
+      const file = trieGet(base.files, fileId);
+      if (file) record({ kind: "file.closed", computer, service, file, session, reason: "sessionEnded" });
+    }
+    record({ kind: "session.closed", computer, service, session, reason });
+  }
   const target = fileService as Writable<FileServiceState>;
   if (target.sessions.size > 0) target.sessions = emptyTrie<SessionState>();
   if (target.files.size > 0) target.files = emptyTrie<OpenFileState>();
   if (target.sessionsByPair.size > 0) target.sessionsByPair = emptyHashIndex();
+  if (target.idleQueue.size > 0) target.idleQueue = emptyOrderedIndex();
   for (const share of fileService.shares.values()) {
     if (share.currentUses !== 0) share.currentUses = 0;
   }
@@ -45,7 +69,8 @@ function endEverything(fileService: Draft<FileServiceState>): void {
 export const controlService = defineTransition<
   { readonly computer: NameKey; readonly service: NameKey; readonly control: ServiceControlRequest },
   number
->("service.control", (draft, { computer, service, control }, { profile }) => {
+>("service.control", (draft, { computer, service, control }, context) => {
+  const { profile } = context;
   const target = draftService(draft, computer, service);
   const errors = profile.serviceControlErrors;
   const status = target.status;
@@ -61,7 +86,8 @@ export const controlService = defineTransition<
     case "stop":
       if (status === STOPPED) return refuse("notActive");
       target.status = STOPPED;
-      if (target.fileService) endEverything(target.fileService);
+      if (target.fileService)
+        endEverything(target.fileService, { computer, service }, "serviceStopped", context);
       break;
     case "pause":
     case "continue": {
@@ -74,8 +100,39 @@ export const controlService = defineTransition<
     default:
       throw new AdsError("E_INVALIDARG", `unknown service control ${String(control)}`);
   }
+  if (target.status !== status) {
+    context.record({
+      kind: "service.status",
+      computer,
+      service,
+      from: status,
+      to: target.status,
+      reason: "control",
+    });
+  }
   return target.status;
 });
+
+/**
+ * The service process dies (an injected fault of the outside world): any status but STOPPED becomes
+ * STOPPED at once; a file service loses every session and open file (reason `serviceCrashed`). A
+ * stopped service → `profile.serviceControlErrors.notActive`. Returns the new status.
+ */
+export const crashService = defineTransition<ServiceAddress, number>(
+  "service.crash",
+  (draft, { computer, service }, context) => {
+    const target = draftService(draft, computer, service);
+    const status = target.status;
+    if (status === STOPPED) {
+      throw new AdsError(context.profile.serviceControlErrors.notActive, `${target.name} is not running`);
+    }
+    target.status = STOPPED;
+    if (target.fileService)
+      endEverything(target.fileService, { computer, service }, "serviceCrashed", context);
+    context.record({ kind: "service.status", computer, service, from: status, to: STOPPED, reason: "crash" });
+    return STOPPED;
+  },
+);
 
 /**
  * IADsServiceOperations.SetPassword (spec §8.1): stores the password of the account the service logs
@@ -85,7 +142,8 @@ export const setServicePassword = defineTransition<{
   readonly computer: NameKey;
   readonly service: NameKey;
   readonly password: string;
-}>("service.setPassword", (draft, { computer, service, password }) => {
+}>("service.setPassword", (draft, { computer, service, password }, { record }) => {
   if (typeof password !== "string") throw new AdsError("E_INVALIDARG", "a service password is a string");
   draftService(draft, computer, service).accountPassword = password;
+  record({ kind: "service.configured", computer, service });
 });

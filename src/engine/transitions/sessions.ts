@@ -1,6 +1,7 @@
 import { type Draft, isDraft, original } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
+import type { SessionEndReason } from "../changes.js";
 import { SERVICE_STATUS } from "../fromFixture.js";
 import { indexAdd, indexDeleteKey, indexGet, indexRemove } from "../hashIndex.js";
 import { trieDelete, trieGet, trieSet, trieValues } from "../idTrie.js";
@@ -12,8 +13,10 @@ import {
   type SessionState,
   sessionPairKey,
 } from "../state.js";
-import { defineTransition } from "../store.js";
-import { draftFileService, draftService } from "./draftAccess.js";
+import { defineTransition, type TransitionContext } from "../store.js";
+import { draftFileService, draftService, plainRecord } from "./draftAccess.js";
+import { dequeueIdle, enqueueIdle, recordActivity } from "./idleQueue.js";
+import { requireSessionClient, requireSessionUser } from "./valueRules.js";
 
 /** Where a session lives: a file service of a computer (keys already resolved by the facade). */
 export interface FileServiceAddress {
@@ -83,21 +86,42 @@ function checkTime(at: number, earliest: number, now: number, what: string): voi
 }
 
 /**
- * Ends one session: closes its files, releases its shares, removes it from the trie and (unless the
- * caller drops the whole pair key itself) from the pair index. O(files + shares of the session).
+ * Ends one session: closes its files, releases its shares, removes it from the trie, the idle queue and
+ * (unless the caller drops the whole pair key itself) the pair index, and records the closes.
+ * O(files + shares of the session). Returns the ids of the files it closed, in open order.
  */
-function endSession(fileService: Draft<FileServiceState>, id: number, keepIndex = false): number[] {
-  const session = trieGet(fileService.sessions, id);
-  if (!session) return [];
-  const fileIds = [...session.fileIds];
-  for (const fileId of fileIds) trieDelete(fileService.files, fileId);
+export function endSession(
+  fileService: Draft<FileServiceState>,
+  at: FileServiceAddress,
+  id: number,
+  reason: SessionEndReason,
+  { record }: Pick<TransitionContext, "record">,
+  keepIndex = false,
+): number[] {
+  const draftSession = trieGet(fileService.sessions, id) as Draft<SessionState> | undefined;
+  if (!draftSession) return [];
+  const session = plainRecord(draftSession);
+  for (const fileId of session.fileIds) {
+    const file = trieGet(fileService.files, fileId);
+    if (!file) continue;
+    const closed = plainRecord(file);
+    trieDelete(fileService.files, fileId);
+    record({ kind: "file.closed", ...address(at), file: closed, session, reason: "sessionEnded" });
+  }
   for (const key of session.shares) {
     const share = fileService.shares.get(key);
     if (share && share.currentUses > 0) share.currentUses -= 1;
   }
   if (!keepIndex) indexRemove(fileService.sessionsByPair, sessionPairKey(session.user, session.computer), id);
+  dequeueIdle(fileService, session);
   trieDelete(fileService.sessions, id);
-  return fileIds;
+  record({ kind: "session.closed", ...address(at), session, reason });
+  return [...session.fileIds];
+}
+
+/** Just the computer and service keys of an address (change records carry no other argument). */
+export function address({ computer, service }: FileServiceAddress): FileServiceAddress {
+  return { computer, service };
 }
 
 /**
@@ -107,14 +131,14 @@ function endSession(fileService: Draft<FileServiceState>, id: number, keepIndex 
  */
 export const openSession = defineTransition<OpenSessionArgs, number>(
   "session.open",
-  (draft, args, { env, profile }) => {
+  (draft, args, context) => {
+    const { env, profile } = context;
     const fileService = acceptingFileService(draft, args, profile);
     const now = env.clock.now();
     const at = args.at ?? now;
     checkTime(at, Number.NEGATIVE_INFINITY, now, "connect time");
-    if (args.client === "" || args.client.includes("\\") || args.user.includes("\\")) {
-      throw new AdsError("E_INVALIDARG", `bad session user/client ${args.user}\\${args.client}`);
-    }
+    requireSessionUser(args.user);
+    requireSessionClient(args.client);
     const max = fileService.MaxUserCount;
     if (max !== -1 && fileService.sessions.size >= max) {
       throw new AdsError(profile.tooManyUsersError, `server is at its MaxUserCount ${max}`);
@@ -128,7 +152,7 @@ export const openSession = defineTransition<OpenSessionArgs, number>(
       const share = fileService.shares.get(key);
       if (share) share.currentUses += 1;
     }
-    trieSet(fileService.sessions, id, {
+    const session: SessionState = {
       id,
       user: args.user,
       computer: args.client,
@@ -139,8 +163,11 @@ export const openSession = defineTransition<OpenSessionArgs, number>(
       clientType: args.clientType,
       transport: args.transport,
       fileIds: [],
-    });
+    };
+    trieSet(fileService.sessions, id, session);
     indexAdd(fileService.sessionsByPair, sessionPairKey(args.user, args.client), id);
+    enqueueIdle(fileService, session);
+    context.record({ kind: "session.opened", ...address(args), session: plainRecord(session) });
     return id;
   },
 );
@@ -158,7 +185,7 @@ export interface SessionAddress extends FileServiceAddress {
  */
 export const connectShare = defineTransition<SessionAddress & { readonly share: string }>(
   "session.connectShare",
-  (draft, args, { profile }) => {
+  (draft, args, { profile, record }) => {
     const fileService = acceptingFileService(draft, args, profile);
     const session = requireSession(fileService, args.sessionId, profile);
     const key = nameKey(args.share);
@@ -167,6 +194,12 @@ export const connectShare = defineTransition<SessionAddress & { readonly share: 
     const share = fileService.shares.get(key);
     if (share) share.currentUses += 1;
     session.shares.push(key);
+    record({
+      kind: "session.shareConnected",
+      ...address(args),
+      session: plainRecord(session),
+      share: share?.name ?? args.share,
+    });
   },
 );
 
@@ -177,7 +210,7 @@ export const connectShare = defineTransition<SessionAddress & { readonly share: 
  */
 export const disconnectShare = defineTransition<SessionAddress & { readonly share: string }>(
   "session.disconnectShare",
-  (draft, { computer, service, sessionId, share }, { profile }) => {
+  (draft, { computer, service, sessionId, share }, { profile, record }) => {
     const fileService = draftFileService(draft, computer, service);
     const session = requireSession(fileService, sessionId, profile);
     const key = nameKey(share);
@@ -187,6 +220,13 @@ export const disconnectShare = defineTransition<SessionAddress & { readonly shar
     if (at < 0) return;
     session.shares.splice(at, 1);
     if (target.currentUses > 0) target.currentUses -= 1;
+    record({
+      kind: "session.shareDisconnected",
+      computer,
+      service,
+      session: plainRecord(session),
+      share: target.name,
+    });
   },
 );
 
@@ -197,26 +237,48 @@ export const disconnectShare = defineTransition<SessionAddress & { readonly shar
  */
 export const touchSession = defineTransition<SessionAddress & { readonly at?: number }>(
   "session.touch",
-  (draft, { computer, service, sessionId, at }, { env, profile }) => {
-    const session = requireSession(draftFileService(draft, computer, service), sessionId, profile);
+  (draft, { computer, service, sessionId, at }, { env, profile, record }) => {
+    const fileService = draftFileService(draft, computer, service);
+    const session = requireSession(fileService, sessionId, profile);
     const now = env.clock.now();
     const when = at ?? now;
     checkTime(when, session.connectedAt, now, "activity time");
-    session.lastActivityAt = when;
+    recordActivity(fileService, session, when);
+    record({ kind: "session.activity", computer, service, session: plainRecord(session) });
   },
 );
 
 /**
- * Ends one session by id (client logoff, auto-disconnect of spec §12.7): its open files close and its
- * share connections are released. Unknown session → `profile.unknownSessionError`. Returns the ids of
- * the files that were closed, in open order.
+ * Ends one session by id (client logoff by default; `reason` says otherwise): its open files close and
+ * its share connections are released. Unknown session → `profile.unknownSessionError`. Returns the ids
+ * of the files that were closed, in open order.
  */
-export const closeSession = defineTransition<SessionAddress, number[]>(
-  "session.close",
-  (draft, { computer, service, sessionId }, { profile }) => {
-    const fileService = draftFileService(draft, computer, service);
-    requireSession(fileService, sessionId, profile);
-    return endSession(fileService, sessionId);
+export const closeSession = defineTransition<
+  SessionAddress & { readonly reason?: SessionEndReason },
+  number[]
+>("session.close", (draft, args, context) => {
+  const fileService = draftFileService(draft, args.computer, args.service);
+  requireSession(fileService, args.sessionId, context.profile);
+  return endSession(fileService, args, args.sessionId, args.reason ?? "client", context);
+});
+
+/**
+ * The server's auto-disconnect (spec §12.7): ends session `sessionId` if it is due now, i.e. the server
+ * has auto-disconnect on, the session is in the idle queue (not exempt for open files) and it has been
+ * idle for at least the server's minutes. Returns whether it ended it; a session that is not due is
+ * left alone (the schedule may have been overtaken by activity).
+ */
+export const autoDisconnectSession = defineTransition<SessionAddress, boolean>(
+  "session.autoDisconnect",
+  (draft, args, context) => {
+    const fileService = draftFileService(draft, args.computer, args.service);
+    const session = trieGet(fileService.sessions, args.sessionId);
+    const minutes = fileService.autoDisconnect.minutes;
+    if (!session || minutes < 0) return false;
+    if (!fileService.idleQueue.has(session.lastActivityAt, session.id)) return false;
+    if (session.lastActivityAt + minutes * 60_000 > context.env.clock.now()) return false;
+    endSession(fileService, args, args.sessionId, "autoDisconnect", context);
+    return true;
   },
 );
 
@@ -236,7 +298,8 @@ function baseOf<T>(value: T): T {
 export const deleteSessions = defineTransition<
   FileServiceAddress & { readonly user?: string | undefined; readonly client?: string | undefined },
   number
->("session.delete", (draft, { computer, service, user, client }, { profile }) => {
+>("session.delete", (draft, { computer, service, user, client }, context) => {
+  const { profile } = context;
   if (user === undefined && client === undefined) {
     throw new AdsError("E_INVALIDARG", "NetSessionDel needs a user name or a client name");
   }
@@ -258,6 +321,6 @@ export const deleteSessions = defineTransition<
     throw new AdsError(profile.unknownSessionError, `no session for ${user ?? "*"}\\${cname ?? "*"}`);
   }
   const pairMode = user !== undefined && cname !== undefined;
-  for (const id of ids) endSession(fileService, id, pairMode);
+  for (const id of ids) endSession(fileService, { computer, service }, id, "removed", context, pairMode);
   return ids.length;
 });

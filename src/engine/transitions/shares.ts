@@ -1,8 +1,11 @@
+import { type Draft, original } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
-import { trieDelete, trieGet, trieSet, trieValues } from "../idTrie.js";
-import { type NameKey, nameKey, type SessionState } from "../state.js";
+import { trieDelete, trieGet, trieValues } from "../idTrie.js";
+import { type FileServiceState, type NameKey, nameKey, type SessionState } from "../state.js";
 import { defineTransition } from "../store.js";
-import { checkMaxUserCount, draftFileService } from "./draftAccess.js";
+import { checkMaxUserCount, checkRoomFor, draftFileService, plainRecord } from "./draftAccess.js";
+import { requeueAround } from "./idleQueue.js";
+import { requirePath, requireShareName } from "./valueRules.js";
 
 /** The writable properties of a share (spec §9.3). */
 export interface ShareSettings {
@@ -24,13 +27,15 @@ export interface ShareAddress {
  */
 export const createShare = defineTransition<ShareAddress & { readonly settings: ShareSettings }>(
   "share.create",
-  (draft, { computer, service, share, settings }, { profile }) => {
+  (draft, { computer, service, share, settings }, { profile, record }) => {
     const fileService = draftFileService(draft, computer, service);
+    requireShareName(share);
     const key = nameKey(share);
     if (fileService.shares.has(key))
       throw new AdsError(profile.duplicateShareError, `share ${share} already exists`);
     if (settings.Path === undefined)
       throw new AdsError(profile.shareWithoutPathError, `share ${share} needs a Path`);
+    requirePath(settings.Path, "share Path");
     checkMaxUserCount(settings.MaxUserCount);
     fileService.shares.set(key, {
       name: share,
@@ -39,19 +44,23 @@ export const createShare = defineTransition<ShareAddress & { readonly settings: 
       MaxUserCount: settings.MaxUserCount ?? -1,
       currentUses: 0,
     });
+    record({ kind: "share.created", computer, service, share });
   },
 );
 
 /** NetShareSetInfo: SetInfo on an existing share (spec §9.3). */
 export const updateShare = defineTransition<ShareAddress & { readonly settings: ShareSettings }>(
   "share.update",
-  (draft, { computer, service, share, settings }) => {
+  (draft, { computer, service, share, settings }, { record }) => {
     const current = draftFileService(draft, computer, service).shares.get(nameKey(share));
     if (!current) throw new AdsError("NERR_NetNameNotFound", `no share ${share}`);
     checkMaxUserCount(settings.MaxUserCount);
+    if (settings.Path !== undefined) requirePath(settings.Path, "share Path");
+    checkRoomFor(current.currentUses, settings.MaxUserCount, `share ${current.name}`);
     if (settings.Path !== undefined) current.Path = settings.Path;
     if ("Description" in settings) current.Description = settings.Description;
     if (settings.MaxUserCount !== undefined) current.MaxUserCount = settings.MaxUserCount;
+    record({ kind: "share.changed", computer, service, share: current.name });
   },
 );
 
@@ -70,26 +79,35 @@ export function isUnderSharePath(path: string, sharePath: string): boolean {
  */
 export const deleteShare = defineTransition<ShareAddress>(
   "share.delete",
-  (draft, { computer, service, share }) => {
+  (draft, { computer, service, share }, { record }) => {
     const fileService = draftFileService(draft, computer, service);
     const key = nameKey(share);
     const current = fileService.shares.get(key);
     if (!current) throw new AdsError("NERR_NetNameNotFound", `no share ${share}`);
     if (current.currentUses > 0) {
-      for (const session of [...trieValues<SessionState>(fileService.sessions)]) {
-        if (!session.shares.includes(key)) continue;
-        const closing = session.fileIds.filter((id) => {
-          const file = trieGet(fileService.files, id);
+      const base = original(fileService) as FileServiceState;
+      for (const connected of trieValues<SessionState>(base.sessions)) {
+        if (!connected.shares.includes(key)) continue;
+        const session = trieGet(fileService.sessions, connected.id) as Draft<SessionState>;
+        const closing = connected.fileIds.filter((id) => {
+          const file = trieGet(base.files, id);
           return file !== undefined && isUnderSharePath(file.path, current.Path);
         });
-        for (const id of closing) trieDelete(fileService.files, id);
-        trieSet(fileService.sessions, session.id, {
-          ...session,
-          shares: session.shares.filter((k) => k !== key),
-          fileIds: session.fileIds.filter((id) => !closing.includes(id)),
+        requeueAround(fileService, session, () => {
+          session.shares = session.shares.filter((k) => k !== key);
+          session.fileIds = session.fileIds.filter((id) => !closing.includes(id));
         });
+        const after = plainRecord(session);
+        for (const id of closing) {
+          const file = trieGet(base.files, id);
+          trieDelete(fileService.files, id);
+          if (file)
+            record({ kind: "file.closed", computer, service, file, session: after, reason: "shareDeleted" });
+        }
       }
     }
+    const name = current.name;
     fileService.shares.delete(key);
+    record({ kind: "share.deleted", computer, service, share: name });
   },
 );
