@@ -62,11 +62,15 @@ export type { IEnumVARIANT } from "./adsi/interfaces/IEnumVARIANT.js";
 export type { Variant } from "./adsi/interfaces/Variant.js";
 // Entry points
 export { createEmulator, Emulator, type EmulatorOptions } from "./emulator.js";
+// Time and events: clock, injector, faults, scenarios, event log, snapshots
+export type { FileCloseReason, SessionEndReason } from "./engine/changes.js";
 export type { HashIndex, IndexBucket } from "./engine/hashIndex.js";
 // State (read-only view for assertions)
 export type { IdTrie, TrieNode } from "./engine/idTrie.js";
+export type { OrderedEntry, OrderedIndex } from "./engine/orderedIndex.js";
 export type {
   AccountState,
+  AutoDisconnect,
   ComputerProperties,
   ComputerState,
   DirectoryState,
@@ -102,14 +106,17 @@ export {
   toSignedHResult,
 } from "./errors/hresults.js";
 export { DEFAULT_FIXTURE_URL, loadDefaultFixture } from "./fixture/defaultFixture.js";
-export { fixtureJsonSchema } from "./fixture/jsonSchema.js";
+export { fixtureJsonSchema, scenarioJsonSchema } from "./fixture/jsonSchema.js";
+export type { FaultRuleSpec, Scenario, ScenarioAction, ScenarioStep } from "./fixture/scenarioTypes.js";
 // Fixtures
 export type {
   Fixture,
+  FixtureAutoDisconnect,
   FixtureComputer,
   FixtureDomain,
   FixtureErrorControl,
   FixtureFileService,
+  FixtureLabel,
   FixtureOpenFile,
   FixtureOrdinaryService,
   FixtureService,
@@ -137,3 +144,43 @@ export type { FidelityProfile } from "./profile/FidelityProfile.js";
 export { PROFILES, type ProfileName, resolveProfile } from "./profile/profiles.js";
 export { sambaProfile } from "./profile/samba.js";
 export { windowsProfile } from "./profile/windows.js";
+export type { DeferredFault, EmulatorSnapshot } from "./runtime/EmulatorRuntime.js";
+export {
+  DEFAULT_EVENT_CAPACITY,
+  type EventLog,
+  type EventQuery,
+  type EventsMatching,
+  type EventTypePattern,
+} from "./runtime/EventLog.js";
+export {
+  type ClockJumpedEvent,
+  type ComputerConfiguredEvent,
+  type EmulatorEvent,
+  type EmulatorEventType,
+  type EmulatorRestoredEvent,
+  EVENT_TYPES,
+  type EventBase,
+  type EventOfType,
+  type FaultFiredEvent,
+  type FileClosedEvent,
+  type FileLocksEvent,
+  type FileOpenedEvent,
+  type FileSubject,
+  type ScenarioStepEvent,
+  type ServerSubject,
+  type ServiceConfiguredEvent,
+  type ServiceStatusEvent,
+  type SessionActivityEvent,
+  type SessionClosedEvent,
+  type SessionOpenedEvent,
+  type SessionShareEvent,
+  type SessionSubject,
+  type ShareEvent,
+} from "./runtime/events.js";
+export type { FaultOutcome, FaultRule, FaultRuleInput, FaultRules } from "./runtime/faults/FaultRules.js";
+export { FAULT_OPERATIONS, type FaultOperation } from "./runtime/faults/operations.js";
+export type { FileHandle, SessionHandle } from "./runtime/inject/handles.js";
+export type { Injector, OpenFileOptions, OpenSessionRequest } from "./runtime/inject/Injector.js";
+export { type ClockSchedule, type Happening, RUN_LIMIT, type VirtualClock } from "./runtime/VirtualClock.js";
+export { type Duration, formatDuration, parseDuration } from "./time/duration.js";
+export type { TimeInput } from "./time/timeInput.js";

@@ -72,7 +72,7 @@ export function createSeededRandom(seed: number): SeededRandom {
       for (let i = 0; i < count; i++) bytes[i] = nextUint32() & 0xff;
       return bytes;
     },
-    getState: () => [a, b, c, d],
+    getState: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
     setState(state) {
       [a, b, c, d] = state.map((word) => word >>> 0) as [number, number, number, number];
     },

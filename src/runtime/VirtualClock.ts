@@ -105,7 +105,8 @@ export class VirtualClock implements Clock {
       if (at === undefined) break;
       if (runs >= RUN_LIMIT) throw new AdsError("E_FAIL", `runAll stopped after ${RUN_LIMIT} happenings`);
       if (at > this.#now) this.#now = at;
-      failure ??= this.#schedule?.runNext();
+      const failed = this.#schedule?.runNext();
+      failure ??= failed;
     }
     if (failure !== undefined) throw failure;
     return this.#now;
@@ -148,7 +149,8 @@ export class VirtualClock implements Clock {
       if (at === undefined || at > target) break;
       if (runs >= RUN_LIMIT) throw new AdsError("E_FAIL", `the clock stopped after ${RUN_LIMIT} happenings`);
       if (at > this.#now) this.#now = at;
-      failure ??= this.#schedule?.runNext();
+      const failed = this.#schedule?.runNext();
+      failure ??= failed;
     }
     if (target > this.#now) this.#now = target;
     if (failure !== undefined) throw failure;

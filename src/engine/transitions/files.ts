@@ -36,9 +36,14 @@ function touchIfClient(session: Draft<SessionState>, request: ClientRequest, now
   if (request.byClient) session.lastActivityAt = Math.max(session.lastActivityAt, now);
 }
 
-function checkCount(value: number, what: string, min = 0): void {
-  if (!Number.isInteger(value) || value < min || value > MAX_FILE_ID) {
-    throw new AdsError("E_INVALIDARG", `${what} must be an integer in ${min}..${MAX_FILE_ID}, got ${value}`);
+/** Largest `fi3_permissions`: the seven PERM_/ACCESS_ bits of spec §12.4 (READ 0x1 … ACCESS_PERM 0x40). */
+const MAX_PERMISSIONS = 0x7f;
+/** Largest lock count: Resource.LockCount is a LONG (spec §7). */
+const MAX_LOCKS = 0x7fffffff;
+
+function checkCount(value: number, what: string, min = 0, max = MAX_FILE_ID): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new AdsError("E_INVALIDARG", `${what} must be an integer in ${min}..${max}, got ${value}`);
   }
 }
 
@@ -69,8 +74,8 @@ export const openFile = defineTransition<OpenFileArgs & ClientRequest, number>(
     requirePath(args.path, "file path");
     const permissions = args.permissions ?? 1;
     const locks = args.locks ?? 0;
-    checkCount(permissions, "permissions");
-    checkCount(locks, "locks");
+    checkCount(permissions, "permissions", 0, MAX_PERMISSIONS);
+    checkCount(locks, "locks", 0, MAX_LOCKS);
     let id: number;
     if (args.id !== undefined) {
       checkCount(args.id, "file id", 1);
@@ -146,7 +151,7 @@ export const setFileLocks = defineTransition<
 >("file.locks", (draft, args, context) => {
   const fileService = draftFileService(draft, args.computer, args.service);
   const file = requireFile(fileService, args.fileId, context.profile.unknownResourceError);
-  checkCount(args.locks, "locks");
+  checkCount(args.locks, "locks", 0, MAX_LOCKS);
   const previous = file.locks;
   file.locks = args.locks;
   const session = trieGet(fileService.sessions, file.sessionId) as Draft<SessionState> | undefined;

@@ -126,7 +126,8 @@ export class Injector {
       ...(request.clientType === undefined ? {} : { clientType: request.clientType }),
       ...(request.transport === undefined ? {} : { transport: request.transport }),
     });
-    return this.#sessionHandle(address, this.#sessionState(address, id));
+    const after = this.#fileService(address.serverName, address.serviceName);
+    return this.#sessionHandle(after, this.#sessionState(after, id));
   }
 
   /** Client activity on the session: its IdleTime starts again from 0. */

@@ -212,7 +212,8 @@ export class ScenarioRunner {
     if (outcome !== "failed") return undefined;
     const where = `scenario step ${step.action} at ${formatInstant(at)}`;
     if (error === undefined) return new AdsError("E_FAIL", `${where}: ${message}`);
-    if (error instanceof AdsError) return new AdsError(error.code, `${where}: ${error.message}`);
+    if (error instanceof AdsError)
+      return new AdsError(error.code, `${where}: ${error.detail ?? error.message}`);
     return error;
   }
 
