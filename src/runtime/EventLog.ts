@@ -193,7 +193,9 @@ export class EventLog implements Iterable<EmulatorEvent> {
     };
   }
 
-  /** The kept events matching `query`, oldest first. */
+  /** The kept events matching `query`, oldest first (typed by `query.type` when it is one pattern). */
+  query<P extends EventTypePattern>(query: EventQuery & { readonly type: P }): EventsMatching<P>[];
+  query(query?: EventQuery): EmulatorEvent[];
   query(query: EventQuery = {}): EmulatorEvent[] {
     const matches = queryMatcher(query);
     return [...this].filter(matches);

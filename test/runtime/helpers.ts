@@ -4,8 +4,11 @@ import {
   type Emulator,
   type EmulatorOptions,
   type Fixture,
+  type IADs,
   type IADsContainer,
+  type IADsFileService,
   type IADsFileServiceOperations,
+  type IADsServiceOperations,
   type IADsSession,
 } from "../../src/index.js";
 
@@ -83,9 +86,16 @@ export function office(
   return createEmulator({ fixture: officeFixture(fileService), caller: ADMIN, ...rest });
 }
 
+/** A bound LanmanServer: every interface it answers. */
+export type FileService = IADs &
+  IADsFileService &
+  IADsFileServiceOperations &
+  IADsServiceOperations &
+  IADsContainer;
+
 /** FS01's LanmanServer, bound. */
-export function fs01(emu: Emulator): IADsFileServiceOperations & IADsContainer {
-  return emu.GetObject<IADsFileServiceOperations & IADsContainer>("WinNT://FS01/LanmanServer");
+export function fs01(emu: Emulator): FileService {
+  return emu.GetObject<FileService>("WinNT://FS01/LanmanServer");
 }
 
 /** The sessions of FS01 as `[Name, ConnectTime, IdleTime]` rows. */
