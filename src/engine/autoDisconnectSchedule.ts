@@ -13,6 +13,8 @@ export interface ScheduledDisconnect {
   readonly computer: NameKey;
   readonly service: NameKey;
   readonly sessionId: number;
+  /** The idle-queue key's time: the session's last activity when it was queued. */
+  readonly queuedAt: number;
 }
 
 /** Every file service with auto-disconnect on, with its address. */
@@ -38,7 +40,8 @@ export function nextAutoDisconnect(state: DirectoryState): ScheduledDisconnect |
     const first = fileService.idleQueue.first();
     if (!first) continue;
     const at = first.time + thresholdMs(fileService);
-    if (best === undefined || at < best.at) best = { at, computer, service, sessionId: first.id };
+    if (best === undefined || at < best.at)
+      best = { at, computer, service, sessionId: first.id, queuedAt: first.time };
   }
   return best;
 }
@@ -74,6 +77,7 @@ export function upcomingAutoDisconnects(
           computer: best.computer,
           service: best.service,
           sessionId: best.head.id,
+          queuedAt: best.head.time,
         },
         session,
       });

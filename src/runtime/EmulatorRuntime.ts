@@ -121,7 +121,7 @@ export class EmulatorRuntime {
       profile,
       intercept: (operation, path) => this.intercept(operation, path),
     };
-    this.faults.load(fixture.faults ?? [], fixtureNow);
+    this.faults.load(fixture.faults ?? [], fixtureNow, fixture.nextFaultId);
     for (const [i, label] of (fixture.labels ?? []).entries()) this.#loadLabel(label, `$.labels[${i}]`);
     this.scenario.play(fixture.timeline ?? [], fixtureNow, "$.timeline");
     this.#initial = this.snapshot();
@@ -139,7 +139,8 @@ export class EmulatorRuntime {
   intercept(operation: FaultOperation, path: string): DeferredFault | undefined {
     const outcome = this.faults.evaluate(operation, path);
     if (!outcome) return undefined;
-    if (outcome.latency > 0) this.clock.tick(outcome.latency);
+    // Steps that fail while the operation waits are in the event log; the operation itself goes on.
+    if (outcome.latency > 0) this.clock.advance(outcome.latency);
     if (outcome.error === undefined) return undefined;
     const error = new AdsError(
       outcome.error,
@@ -199,6 +200,7 @@ export class EmulatorRuntime {
       randomState: [...this.env.random.getState()],
       ...(timeline.length > 0 ? { timeline } : {}),
       ...(faults.length > 0 ? { faults } : {}),
+      ...(this.faults.nextId > 1 ? { nextFaultId: this.faults.nextId } : {}),
       ...(labels.length > 0 ? { labels } : {}),
     };
   }

@@ -42,6 +42,7 @@ export class Schedule implements ClockSchedule {
         computer: disconnect.computer,
         service: disconnect.service,
         sessionId: disconnect.sessionId,
+        queuedAt: disconnect.queuedAt,
       });
       return undefined;
     }

@@ -76,6 +76,20 @@ export class VirtualClock implements Clock {
     return this.#runUntil(this.#now + parseDuration(duration));
   }
 
+  /**
+   * Advances by `ms` like {@link tick}, but returns a failed step's error instead of throwing it (an
+   * injected latency: the operation that waited goes on; the failure is in the event log).
+   * @internal
+   */
+  advance(ms: number): unknown {
+    try {
+      this.#runUntil(this.#now + ms);
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  }
+
   /** Advances to `time` (epoch ms, Date or ISO text; not before now), running what falls due. */
   tickTo(time: TimeInput): number {
     const target = parseInstant(time);

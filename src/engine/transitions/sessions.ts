@@ -263,24 +263,27 @@ export const closeSession = defineTransition<
 });
 
 /**
- * The server's auto-disconnect (spec §12.7): ends session `sessionId` if it is due now, i.e. the server
- * has auto-disconnect on, the session is in the idle queue (not exempt for open files) and it has been
- * idle for at least the server's minutes. Returns whether it ended it; a session that is not due is
- * left alone (the schedule may have been overtaken by activity).
+ * The server's auto-disconnect (spec §12.7): the schedule found the idle-queue entry `(queuedAt,
+ * sessionId)` due. Ends the session if the entry is current (the session is queued under that time)
+ * and the server's minutes have passed since; returns whether it did. An entry that is not current is
+ * dropped, so a schedule can never run in place.
  */
-export const autoDisconnectSession = defineTransition<SessionAddress, boolean>(
-  "session.autoDisconnect",
-  (draft, args, context) => {
-    const fileService = draftFileService(draft, args.computer, args.service);
-    const session = trieGet(fileService.sessions, args.sessionId);
-    const minutes = fileService.autoDisconnect.minutes;
-    if (!session || minutes < 0) return false;
-    if (!fileService.idleQueue.has(session.lastActivityAt, session.id)) return false;
-    if (session.lastActivityAt + minutes * 60_000 > context.env.clock.now()) return false;
-    endSession(fileService, args, args.sessionId, "autoDisconnect", context);
-    return true;
-  },
-);
+export const autoDisconnectSession = defineTransition<
+  SessionAddress & { readonly queuedAt: number },
+  boolean
+>("session.autoDisconnect", (draft, args, context) => {
+  const fileService = draftFileService(draft, args.computer, args.service);
+  const session = trieGet(fileService.sessions, args.sessionId);
+  const minutes = fileService.autoDisconnect.minutes;
+  const current = session !== undefined && session.lastActivityAt === args.queuedAt;
+  if (!current) {
+    fileService.idleQueue = fileService.idleQueue.delete(args.queuedAt, args.sessionId);
+    return false;
+  }
+  if (minutes < 0 || session.lastActivityAt + minutes * 60_000 > context.env.clock.now()) return false;
+  endSession(fileService, args, args.sessionId, "autoDisconnect", context);
+  return true;
+});
 
 /** Base (non-draft) view of a value, so a full scan creates no immer proxies. */
 function baseOf<T>(value: T): T {

@@ -300,20 +300,28 @@ export class FaultRules {
     this.#nextId = state.nextId;
   }
 
-  /** Loads the rules of a fixture (relative times count from `base`); a bad rule names its JSON path. */
-  load(specs: readonly FaultRuleSpec[], base: number): void {
+  /** Id the next rule gets. */
+  get nextId(): number {
+    return this.#nextId;
+  }
+
+  /**
+   * Loads the rules of a fixture (relative times count from `base`; ids continue at `nextId` when given);
+   * a bad rule names its JSON path.
+   */
+  load(specs: readonly FaultRuleSpec[], base: number, nextId?: number): void {
     const rules: FaultRuleState[] = [];
-    let nextId = 1;
+    let next = 1;
     specs.forEach((spec, i) => {
       const root = `$.faults[${i}]`;
-      const state = compileRule(spec, base, nextId, root);
+      const state = compileRule(spec, base, next, root);
       if (rules.some((r) => r.rule.id === state.rule.id)) {
         throw new FixtureError([{ path: `${root}.id`, reason: `duplicate fault rule id ${state.rule.id}` }]);
       }
       rules.push(state);
-      nextId = Math.max(nextId, state.rule.id + 1);
+      next = Math.max(next, state.rule.id + 1);
     });
     this.#rules = rules;
-    this.#nextId = nextId;
+    this.#nextId = Math.max(next, nextId ?? 1);
   }
 }
