@@ -9,7 +9,7 @@ import { NdrError } from "../../../src/msrvs/ndr/NdrError.js";
 import { NdrReader } from "../../../src/msrvs/ndr/NdrReader.js";
 import { NdrWriter } from "../../../src/msrvs/ndr/NdrWriter.js";
 import { sequentialReferents } from "../../../src/msrvs/ndr/referents.js";
-import { FC_RUNS } from "../support/fcRuns.js";
+import { FC_RUNS, FC_TIMEOUT } from "../support/fcRuns.js";
 
 /** Any UTF-16 text without NUL, lone surrogates included. */
 const text = fc
@@ -132,7 +132,7 @@ function readStep(reader: NdrReader, step: Op): Op {
   }
 }
 
-describe("NDR round trips (ms-srvs-wire §3)", () => {
+describe("NDR round trips (ms-srvs-wire §3)", { timeout: FC_TIMEOUT }, () => {
   it("reading back what was written gives the same values and uses every byte", () => {
     fc.assert(
       fc.property(

@@ -6,3 +6,6 @@ export const FC_RUNS: number = (() => {
   const fromEnv = Number(process.env.FC_RUNS);
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 200;
 })();
+
+/** Per-test timeout for the property tests: vitest's default, or an hour for a long FC_RUNS run. */
+export const FC_TIMEOUT: number = process.env.FC_RUNS === undefined ? 5000 : 3_600_000;
