@@ -147,6 +147,16 @@ describe("NdrReader pointers and arrays (ms-srvs-wire §3.2, §3.4)", () => {
     expect(new NdrReader(words("03000000 010203")).conformantBytes(3)).toEqual(Uint8Array.of(1, 2, 3));
   });
 
+  it("a dangling pointer (non-NULL, its pointee missing) is TRUNCATED where the pointee should start", () => {
+    expectNdrError(() => new NdrReader(words("00000200")).uniqueString(), "TRUNCATED", 4);
+    const r = new NdrReader(words("00000200 04000200 02000000 00000000 02000000 78000000"));
+    expectNdrError(
+      () => r.construct(() => [r.embeddedString(() => {}), r.embeddedString(() => {})]),
+      "TRUNCATED",
+      24,
+    );
+  });
+
   it("a NULL [ref] pointer is NULL_REF_POINTER", () => {
     const r = new NdrReader(words("00000000"));
     expectNdrError(
