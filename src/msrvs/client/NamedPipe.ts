@@ -8,6 +8,12 @@ import { callExpecting } from "./smb2Caller.js";
 /** Bytes asked for per READ / IOCTL output: one 64 KiB credit's worth (MS-SMB2 §3.2.4.1.5). */
 const CHUNK = 65536;
 
+function checkPdu(pdu: Buffer): void {
+  if (!Buffer.isBuffer(pdu) || pdu.length === 0) {
+    throw new Smb2Error("INVALID_ARGUMENT", "a PDU must be a non-empty Buffer");
+  }
+}
+
 /**
  * A named pipe opened on `IPC$` (e.g. `srvsvc`), carrying DCE/RPC PDUs (ms-srvs-wire §1.5-§1.9).
  * Exchanges on one pipe run one at a time (calls queue), since replies are matched by order only.
@@ -28,6 +34,7 @@ export class NamedPipe extends Smb2File {
    */
   transceive(pdu: Buffer): Promise<Buffer> {
     return this.serialize(async () => {
+      checkPdu(pdu);
       const maxOutput = Math.min(CHUNK, this.caller.maxTransactSize);
       const { body } = await callExpecting(
         this.caller,
@@ -56,7 +63,10 @@ export class NamedPipe extends Smb2File {
 
   /** Writes one whole PDU with WRITE (ms-srvs-wire §1.5); resolves with the bytes written. */
   writePdu(pdu: Buffer): Promise<number> {
-    return this.serialize(() => this.write(pdu));
+    return this.serialize(async () => {
+      checkPdu(pdu);
+      return this.write(pdu);
+    });
   }
 
   /** READs until one complete DCE/RPC reply has arrived (ms-srvs-wire §1.9), after `writePdu`. */
@@ -67,6 +77,7 @@ export class NamedPipe extends Smb2File {
   /** WRITE then READ until complete: the same exchange as `transceive` without IOCTL. */
   exchange(pdu: Buffer): Promise<Buffer> {
     return this.serialize(async () => {
+      checkPdu(pdu);
       await this.write(pdu);
       return this.readUntilComplete(Buffer.alloc(0));
     });

@@ -59,6 +59,7 @@ export class Smb2Connection implements Smb2Caller {
   private readonly options: Smb2ConnectOptions;
   private readonly timeoutMs: number;
   private largeMtu = false;
+  private serverRequiresSigning = false;
   /** Dialect the server chose (0x0202 or 0x0210). */
   dialect = 0;
   /** Largest READ length the server accepts (NEGOTIATE response). */
@@ -82,10 +83,8 @@ export class Smb2Connection implements Smb2Caller {
    * closed on any failure.
    */
   static async connect(options: Smb2ConnectOptions): Promise<Smb2Connection> {
+    checkOptions(options);
     const dialects = options.dialects ?? SUPPORTED_DIALECTS;
-    if (dialects.length === 0 || dialects.some((d) => !SUPPORTED_DIALECTS.includes(d))) {
-      throw new Smb2Error("INVALID_ARGUMENT", "dialects must be a non-empty subset of 0x0202 and 0x0210");
-    }
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const transport = await Smb2Transport.connect(
       options.host,
@@ -182,8 +181,6 @@ export class Smb2Connection implements Smb2Caller {
     this.serverRequiresSigning = (body.securityMode & Smb2SecurityMode.SIGNING_REQUIRED) !== 0;
   }
 
-  private serverRequiresSigning = false;
-
   private async authenticate(): Promise<void> {
     const entropy = this.options.entropy ?? hostEntropy;
     const sign = this.options.signing === "required" || this.serverRequiresSigning;
@@ -275,6 +272,34 @@ export class Smb2Connection implements Smb2Caller {
       ).catch(() => undefined);
     }
     await this.transport.close();
+  }
+}
+
+/** Rejects options that would make node:net or the encoders throw untyped errors. */
+function checkOptions(options: Smb2ConnectOptions): void {
+  const bad = (what: string) => {
+    throw new Smb2Error("INVALID_ARGUMENT", what);
+  };
+  if (typeof options.host !== "string" || options.host.length === 0) bad("host must be a non-empty string");
+  const port = options.port ?? 445;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) bad(`port ${String(port)} is not a TCP port`);
+  for (const field of ["user", "password", "domain", "workstation"] as const) {
+    const value = options[field];
+    if (value !== undefined && typeof value !== "string") bad(`${field} must be a string`);
+  }
+  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 2 ** 31 - 1)
+    bad(`timeoutMs ${timeout} is not a delay`);
+  const dialects = options.dialects ?? SUPPORTED_DIALECTS;
+  if (
+    !Array.isArray(dialects) ||
+    dialects.length === 0 ||
+    dialects.some((d) => !SUPPORTED_DIALECTS.includes(d))
+  ) {
+    bad("dialects must be a non-empty subset of 0x0202 and 0x0210");
+  }
+  if (options.signing !== undefined && options.signing !== "auto" && options.signing !== "required") {
+    bad(`signing must be "auto" or "required"`);
   }
 }
 

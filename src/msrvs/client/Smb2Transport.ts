@@ -48,7 +48,6 @@ export class Smb2Transport {
   private readonly socket: Socket;
   private readonly deframer: DirectTcpDeframer;
   private readonly pending = new Map<bigint, PendingCall>();
-  private readonly abandoned = new Set<bigint>();
   private readonly queue: QueuedRequest[] = [];
   private nextMessageId = 0n;
   private interims = 0;
@@ -176,7 +175,6 @@ export class Smb2Transport {
     const entry = this.pending.get(call.messageId);
     if (entry === undefined) return;
     this.pending.delete(call.messageId);
-    this.abandoned.add(call.messageId);
     if (entry.asyncId !== undefined) this.cancel(call.messageId, entry.asyncId);
     entry.reject(new Smb2Error("TIMEOUT", `no final response to MessageId ${call.messageId}`));
   }
@@ -214,10 +212,7 @@ export class Smb2Transport {
     this.credits += header.credits;
     if (header.messageId === UNSOLICITED_MESSAGE_ID) return;
     const call = this.pending.get(header.messageId);
-    if (call === undefined) {
-      if (header.status !== NtStatus.STATUS_PENDING) this.abandoned.delete(header.messageId);
-      return;
-    }
+    if (call === undefined) return; // a late reply to a call that timed out: its credits still count
     const isInterim =
       header.status === NtStatus.STATUS_PENDING && (header.flags & Smb2Flags.ASYNC_COMMAND) !== 0;
     if (isInterim) {
