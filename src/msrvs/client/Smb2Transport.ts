@@ -1,7 +1,7 @@
 import { connect as netConnect, type Socket } from "node:net";
 import { decodeMessage, encodeMessage, splitCompound } from "../smb2/codec.js";
 import { Smb2Command, Smb2Flags } from "../smb2/constants.js";
-import { DirectTcpDeframer, frameMessage } from "../smb2/directTcp.js";
+import { DIRECT_TCP_MAX_LENGTH, DirectTcpDeframer, frameMessage } from "../smb2/directTcp.js";
 import { isResponseHeader, makeHeader } from "../smb2/header.js";
 import type { Smb2Body, Smb2Message } from "../smb2/message.js";
 import { NtStatus } from "../smb2/ntStatus.js";
@@ -128,6 +128,11 @@ export class Smb2Transport {
     } catch (error) {
       return Promise.reject(error);
     }
+    if (encoded.length > DIRECT_TCP_MAX_LENGTH) {
+      return Promise.reject(
+        new Smb2Error("FRAME_TOO_LARGE", `a ${encoded.length}-byte request does not fit a frame`),
+      );
+    }
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<Smb2Message>((resolve, reject) => {
       const call: PendingCall = { messageId: -1n, resolve, reject, asyncId: undefined };
@@ -154,6 +159,7 @@ export class Smb2Transport {
     message.writeUInt16LE(this.chargesCredits ? charge : 0, 6);
     message.writeUInt16LE(this.credits < CREDIT_TARGET ? CREDIT_TARGET : charge, 14);
     message.writeBigUInt64LE(messageId, 24);
+    message.writeBigUInt64LE(this.sessionId, 40);
     const signed = this.signingKey !== undefined;
     if (signed) message.writeUInt32LE((message.readUInt32LE(16) | Smb2Flags.SIGNED) >>> 0, 16);
     call.messageId = messageId;

@@ -247,3 +247,18 @@ describe("bad arguments are typed errors, before anything is sent", () => {
     expect(fake.server.peers[0]?.requests.length).toBe(sent);
   });
 });
+
+describe("limits", () => {
+  it("a PDU too large for one Direct-TCP frame is refused with FRAME_TOO_LARGE, and the connection stays usable", async () => {
+    fake.handler = (request, peer) => {
+      if (request.body.kind === "echoRequest") peer.reply(request, { kind: "echoResponse" });
+    };
+    const connection = await connect();
+    const pipe = await openPipe(connection);
+    await expect(pipe.transceive(Buffer.alloc(0x1000000, 5))).rejects.toMatchObject({
+      code: "FRAME_TOO_LARGE",
+    });
+    await connection.echo();
+    expect(connection.error).toBeUndefined();
+  });
+});
