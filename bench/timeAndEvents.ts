@@ -15,7 +15,12 @@ function fixture(sessions: number): Fixture {
   const list = [];
   for (let i = 0; i < sessions; i++) {
     const at = new Date(NOW - 2 * sessions + i).toISOString();
-    list.push({ user: `user${i % 997}`, computer: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, connectedAt: at, shares: ["Data"] });
+    list.push({
+      user: `user${i % 997}`,
+      computer: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      connectedAt: at,
+      shares: ["Data"],
+    });
   }
   return {
     version: 1,
@@ -23,7 +28,10 @@ function fixture(sessions: number): Fixture {
     domains: [
       {
         name: "CORP",
-        users: [{ name: "administrator", password: "pw", groups: ["Domain Admins"] }, { name: "bench", password: "pw" }],
+        users: [
+          { name: "administrator", password: "pw", groups: ["Domain Admins"] },
+          { name: "bench", password: "pw" },
+        ],
         computers: [
           {
             name: "FS01",
@@ -61,10 +69,12 @@ function operations(emu: Emulator): Record<string, () => number> {
   let live = handles;
   const pick = (i: number) => live[(i * 7919) % live.length] as (typeof live)[number];
   /** Re-reads the live sessions before an operation (auto-disconnect ended some). */
-  const fresh = <T>(run: () => T) => () => {
-    live = emu.inject.sessions("FS01");
-    return run();
-  };
+  const fresh =
+    <T>(run: () => T) =>
+    () => {
+      live = emu.inject.sessions("FS01");
+      return run();
+    };
   const budget = Math.max(20, Math.min(200, Math.floor(handles.length / 10)));
   return {
     // First, while no session has had activity: sessions are due 1 ms apart, so each next() fires one.
@@ -73,28 +83,43 @@ function operations(emu: Emulator): Record<string, () => number> {
       return measure(() => emu.clock.next(), budget);
     },
     "open + close session": () =>
-      measure(() => emu.inject.closeSession(emu.inject.openSession({ server: "FS01", user: "bench", client: "192.168.0.1", shares: ["Data"] })), 200),
+      measure(
+        () =>
+          emu.inject.closeSession(
+            emu.inject.openSession({
+              server: "FS01",
+              user: "bench",
+              client: "192.168.0.1",
+              shares: ["Data"],
+            }),
+          ),
+        200,
+      ),
     activity: fresh(() => measure((i) => emu.inject.activity(pick(i)), 500)),
     "open + close file": fresh(() =>
       measure((i) => emu.inject.closeFile(emu.inject.openFile(pick(i), "Data\\bench.txt")), 200),
     ),
     "fault rule match (activity)": fresh(() => {
       const rule = emu.faults.add({ operation: "inject.activity", latency: "0s" });
-      for (let r = 0; r < 4; r++) emu.faults.add({ operation: "Sessions", error: "E_FAIL", path: `WinNT://X${r}` });
+      for (let r = 0; r < 4; r++)
+        emu.faults.add({ operation: "Sessions", error: "E_FAIL", path: `WinNT://X${r}` });
       const cost = measure((i) => emu.inject.activity(pick(i)), 500);
       emu.faults.clear();
       void rule;
       return cost;
     }),
     snapshot: () => measure(() => emu.snapshot(), 2000),
-    "restore": () => {
+    restore: () => {
       const snap = emu.snapshot();
       return measure(() => emu.restore(snap), 2000);
     },
   };
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [1_000, 100_000, 1_000_000];
 const table = new Map<string, number[]>();
 for (const size of SIZES) {
@@ -108,8 +133,17 @@ for (const size of SIZES) {
     table.set(name, row);
   }
 }
-const header = ["operation (µs per call, median of 5)", ...SIZES.map((s) => s.toLocaleString("en-US")), `ratio ${SIZES.at(-1)?.toLocaleString("en-US")}/${SIZES[0]?.toLocaleString("en-US")}`];
-const rows = [...table].map(([name, values]) => [name, ...values.map((v) => v.toFixed(1)), ((values.at(-1) ?? 0) / (values[0] ?? 1)).toFixed(2)]);
+const header = [
+  "operation (µs per call, median of 5)",
+  ...SIZES.map((s) => s.toLocaleString("en-US")),
+  `ratio ${SIZES.at(-1)?.toLocaleString("en-US")}/${SIZES[0]?.toLocaleString("en-US")}`,
+];
+const rows = [...table].map(([name, values]) => [
+  name,
+  ...values.map((v) => v.toFixed(1)),
+  ((values.at(-1) ?? 0) / (values[0] ?? 1)).toFixed(2),
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
+const line = (cells: string[]) =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
 process.stdout.write(`${line(header)}\n${rows.map(line).join("\n")}\n`);
