@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const INDEX = new URL("../../src/index.ts", import.meta.url).pathname;
+const VITEST_SHIM = new URL("./vitestShim.ts", import.meta.url).pathname;
 
 /** The ```ts blocks of the README that import the package. */
 function quickStartBlocks(): string[] {
@@ -14,8 +15,11 @@ function quickStartBlocks(): string[] {
 }
 
 describe("README", () => {
-  it("has a quick start that imports the package", () => {
-    expect(quickStartBlocks().length).toBeGreaterThan(0);
+  it("has a quick start that imports the package, and a test that lets time pass", () => {
+    expect(quickStartBlocks().length).toBeGreaterThan(1);
+    expect(
+      quickStartBlocks().some((block) => block.includes("emu.clock.tick") && block.includes('from "vitest"')),
+    ).toBe(true);
   });
 
   it("every quick-start block runs as written against the sources", async () => {
@@ -24,7 +28,10 @@ describe("README", () => {
     try {
       for (const [index, code] of quickStartBlocks().entries()) {
         const file = join(dir, `block${index}.ts`);
-        writeFileSync(file, code.replaceAll('from "adsi-emulator"', `from ${JSON.stringify(INDEX)}`));
+        const source = code
+          .replaceAll('from "adsi-emulator"', `from ${JSON.stringify(INDEX)}`)
+          .replaceAll('from "vitest"', `from ${JSON.stringify(VITEST_SHIM)}`);
+        writeFileSync(file, source);
         await import(/* @vite-ignore */ file);
       }
       // The quick start prints shares, sessions and files, and the logon-failure check prints `true`.
