@@ -4,6 +4,8 @@
  * (Class/Property/Syntax) and `obj.Schema`.
  */
 
+import { foldName } from "../names/foldName.js";
+
 /** ADSI syntax names used here (spec §10; the per-property assignment is [U] where noted). */
 export type SyntaxName = "String" | "Integer" | "ADsPath" | "Path" | "List";
 
@@ -218,7 +220,7 @@ export const SCHEMA_OBJECT_CLASSES: readonly string[] = Object.freeze([
 ]);
 
 function byName<T extends { readonly name: string }>(items: readonly T[]): ReadonlyMap<string, T> {
-  return new Map(items.map((item) => [item.name.toUpperCase(), item]));
+  return new Map(items.map((item) => [foldName(item.name), item]));
 }
 
 const CLASS_BY_NAME = byName(CLASSES);
@@ -230,22 +232,22 @@ const KNOWN_CLASS_NAMES = byName(
 
 /** The class definition, looked up case-insensitively (spec §1.3). */
 export function findClass(name: string): ClassDefinition | undefined {
-  return typeof name === "string" ? CLASS_BY_NAME.get(name.toUpperCase()) : undefined;
+  return typeof name === "string" ? CLASS_BY_NAME.get(foldName(name)) : undefined;
 }
 
 /** The property definition, looked up case-insensitively. */
 export function findProperty(name: string): PropertyDefinition | undefined {
-  return typeof name === "string" ? PROPERTY_BY_NAME.get(name.toUpperCase()) : undefined;
+  return typeof name === "string" ? PROPERTY_BY_NAME.get(foldName(name)) : undefined;
 }
 
 /** The syntax definition, looked up case-insensitively. */
 export function findSyntax(name: string): SyntaxDefinition | undefined {
-  return typeof name === "string" ? SYNTAX_BY_NAME.get(name.toUpperCase()) : undefined;
+  return typeof name === "string" ? SYNTAX_BY_NAME.get(foldName(name)) : undefined;
 }
 
 /** The canonical spelling of any WinNT class name (modelled or not), or undefined when it is not a class (spec §1.3). */
 export function canonicalClassName(name: string): string | undefined {
-  return typeof name === "string" ? KNOWN_CLASS_NAMES.get(name.toUpperCase())?.name : undefined;
+  return typeof name === "string" ? KNOWN_CLASS_NAMES.get(foldName(name))?.name : undefined;
 }
 
 /** The property of `classDefinition` named `name` (case-insensitive), or undefined when the class lacks it. */

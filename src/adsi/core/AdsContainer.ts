@@ -1,5 +1,6 @@
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
+import { foldName } from "../../names/foldName.js";
 import { canonicalClassName } from "../../schema/winntSchema.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { IADsContainer } from "../interfaces/IADsContainer.js";
@@ -117,10 +118,10 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
     const filter = this.#filter;
     const children = this.listChildren();
     if (!filter || filter.length === 0) return children;
-    const wanted = new Set(filter.map((name) => name.toUpperCase()));
+    const wanted = new Set(filter.map(foldName));
     const widen = this.context.core.profile.serviceFilterIncludesFileServices && wanted.has("SERVICE");
     return children.filter((child) => {
-      const cls = child.Class.toUpperCase();
+      const cls = foldName(child.Class);
       return wanted.has(cls) || (widen && SERVICE_FAMILY.has(cls));
     });
   }

@@ -1,4 +1,5 @@
 import { AdsError } from "../../errors/AdsError.js";
+import { sameName } from "../../names/foldName.js";
 import { type ClassDefinition, findClass } from "../../schema/winntSchema.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { Variant } from "../interfaces/Variant.js";
@@ -148,10 +149,7 @@ export function QueryInterface<T = unknown>(object: unknown, interfaceName: stri
   const interfaces = (object as { interfaces?: unknown } | null)?.interfaces;
   if (typeof interfaceName !== "string")
     throw new AdsError("E_INVALIDARG", "QueryInterface takes an interface name");
-  if (
-    Array.isArray(interfaces) &&
-    interfaces.some((name) => String(name).toUpperCase() === interfaceName.toUpperCase())
-  ) {
+  if (Array.isArray(interfaces) && interfaces.some((name) => sameName(String(name), interfaceName))) {
     return object as T;
   }
   throw new AdsError("E_NOINTERFACE", `object does not implement ${interfaceName}`);

@@ -1,5 +1,6 @@
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
+import { foldName } from "../../names/foldName.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import { type ClassDefinition, classProperty, type PropertyDefinition } from "../../schema/winntSchema.js";
 import type { Variant } from "../interfaces/Variant.js";
@@ -77,7 +78,7 @@ export class PropertyCache {
     const stored = this.#load();
     this.#values.clear();
     this.#pending.clear();
-    for (const [name, values] of stored) this.#values.set(name.toUpperCase(), values);
+    for (const [name, values] of stored) this.#values.set(foldName(name), values);
     this.#initialized = true;
   }
 
@@ -88,7 +89,7 @@ export class PropertyCache {
     const properties = names.map((name) => this.#property(name));
     const stored = this.#load();
     for (const property of properties) {
-      const key = property.name.toUpperCase();
+      const key = foldName(property.name);
       const values = stored.get(property.name);
       this.#pending.delete(key);
       if (values) this.#values.set(key, values);
@@ -121,12 +122,12 @@ export class PropertyCache {
     if (!this.#initialized && this.#host.isBound()) {
       // Implicit GetInfo: load only what the cache does not hold yet (spec §3.2 item 2).
       for (const [name, values] of this.#host.load()) {
-        const key = name.toUpperCase();
+        const key = foldName(name);
         if (!this.#values.has(key)) this.#values.set(key, values);
       }
       this.#initialized = true;
     }
-    const values = this.#values.get(property.name.toUpperCase());
+    const values = this.#values.get(foldName(property.name));
     if (!values || values.length === 0) {
       throw new AdsError("E_ADS_PROPERTY_NOT_FOUND", `${property.name} is not set on this object`);
     }
@@ -134,7 +135,7 @@ export class PropertyCache {
   }
 
   #stage(property: PropertyDefinition, values: readonly Variant[]): void {
-    const key = property.name.toUpperCase();
+    const key = foldName(property.name);
     this.#values.set(key, values);
     this.#pending.add(key);
   }
