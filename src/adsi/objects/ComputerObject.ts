@@ -50,12 +50,15 @@ export class ComputerObject extends AdsContainer {
   readonly #computer: NameKey;
   readonly #spelling: Spelling;
 
-  /** Binds computer `computer`; `viaDot` when bound through `WinNT://.` (spec §2.4, profile `localDotSpelling`). */
-  constructor(context: BindContext, computer: NameKey, viaDot: boolean) {
+  /**
+   * Binds computer `computer`. `localSpelling` is how the path named the local computer (`.` or
+   * `localhost`), kept in its paths when the profile says so (spec §2.4, profile `localDotSpelling`).
+   */
+  constructor(context: BindContext, computer: NameKey, localSpelling?: string) {
     const state = computerOf(context.core, computer);
     const domain = context.core.store.state.domains.get(state.domain);
-    const keepDot = viaDot && context.core.profile.localDotSpelling === "keep";
-    const spelling = { domain: domain?.name ?? state.domain, computer: keepDot ? "." : state.name };
+    const keep = localSpelling !== undefined && context.core.profile.localDotSpelling === "keep";
+    const spelling = { domain: domain?.name ?? state.domain, computer: keep ? localSpelling : state.name };
     super(context, {
       name: spelling.computer,
       className: "Computer",

@@ -32,7 +32,7 @@ export class DomainObject extends AdsContainer {
 
   protected listChildren(): ComputerObject[] {
     const domain = this.context.core.store.state.domains.get(this.#domain);
-    return (domain?.computers ?? []).map((computer) => new ComputerObject(this.context, computer, false));
+    return (domain?.computers ?? []).map((computer) => new ComputerObject(this.context, computer));
   }
 
   protected findChild(className: string | undefined, name: string): ComputerObject {
@@ -45,7 +45,7 @@ export class DomainObject extends AdsContainer {
         `no computer ${name} in ${this.Name}`,
       );
     }
-    return new ComputerObject(this.context, key, false);
+    return new ComputerObject(this.context, key);
   }
 }
 guardGetOnlyMembers(DomainObject);
