@@ -12,7 +12,7 @@ import { DomainObject } from "./objects/DomainObject.js";
 import { FileServiceObject } from "./objects/FileServiceObject.js";
 import { NamespaceObject, type OpenObject } from "./objects/NamespaceObject.js";
 import { SchemaContainerObject } from "./objects/SchemaObjects.js";
-import { unmodelledClass } from "./objects/unmodelled.js";
+import { refuseAccountChild, unmodelledClass } from "./objects/unmodelled.js";
 
 /** What a path names, before any object is built: enough to know which server authenticates the bind. */
 export type PathTarget =
@@ -68,6 +68,7 @@ export function locatePath(state: DirectoryState, path: AdsPath, profile: Fideli
     const local = isLocalAlias(second, domain.computers.includes(nameKey(second)));
     const member = local ? state.localComputer : nameKey(second);
     if (member === undefined || !domain.computers.includes(member)) {
+      if (deeper.length === 0 && hint === undefined) refuseAccountChild(domain.users, second);
       const code =
         deeper.length > 0 || hint === "Computer" ? profile.unknownComputerError : notFoundCode(hint, profile);
       throw new AdsError(code, `no ${hint ?? "object"} ${second} in ${domain.name}`);

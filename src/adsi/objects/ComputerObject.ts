@@ -14,7 +14,7 @@ import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsComputer } from "../interfaces/IADsComputer.js";
 import type { Variant } from "../interfaces/Variant.js";
 import { makeServiceObject } from "./makeServiceObject.js";
-import { unmodelledClass } from "./unmodelled.js";
+import { refuseAccountChild, unmodelledClass } from "./unmodelled.js";
 
 /** The IADsComputer properties WinNT supports (spec §9.1): exactly the Computer class's schema properties. */
 const SUPPORTED = findClass("Computer")?.optional ?? [];
@@ -100,10 +100,12 @@ export class ComputerObject extends AdsContainer {
   protected findChild(className: string | undefined, name: string): AdsObject {
     if (className !== undefined && !SERVICE_CLASSES.has(className)) unmodelledClass(className);
     const key = nameKey(name);
-    const service = computerOf(this.context.core, this.#computer).services.get(key);
+    const computer = computerOf(this.context.core, this.#computer);
+    const service = computer.services.get(key);
     const matches =
       service && (className === undefined || className === "Service" || classOf(service.kind) === className);
     if (!matches) {
+      if (className === undefined) refuseAccountChild(computer.users, name);
       const code = className
         ? this.context.core.profile.unknownServiceError
         : this.context.core.profile.unknownComputerChildError;

@@ -6,7 +6,7 @@ import { guardGetOnlyMembers } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
 import { adsPathOf } from "../core/paths.js";
 import { ComputerObject } from "./ComputerObject.js";
-import { unmodelledClass } from "./unmodelled.js";
+import { refuseAccountChild, unmodelledClass } from "./unmodelled.js";
 
 /**
  * A domain or workgroup (spec §1.1-1.2): a container of computers. `Parent` is the profile's
@@ -40,6 +40,7 @@ export class DomainObject extends AdsContainer {
     const key = nameKey(name);
     const domain = this.context.core.store.state.domains.get(this.#domain);
     if (!domain?.computers.includes(key)) {
+      if (domain && className === undefined) refuseAccountChild(domain.users, name);
       throw new AdsError(
         this.context.core.profile.unknownComputerError,
         `no computer ${name} in ${this.Name}`,
