@@ -77,3 +77,21 @@ export function defineUnsupportedAccessors(
     });
   }
 }
+
+/**
+ * Installs accessors for interface properties WinNT lists as "Not implemented" (e.g.
+ * IADsClass.NamingProperties, spec §10): reading or writing them throws E_NOTIMPL.
+ */
+export function defineNotImplementedAccessors(target: { prototype: object }, names: readonly string[]): void {
+  for (const name of names) {
+    const refuse = () => {
+      throw new AdsError("E_NOTIMPL", `${name} is not implemented by WinNT`);
+    };
+    Object.defineProperty(target.prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get: refuse,
+      set: refuse,
+    });
+  }
+}

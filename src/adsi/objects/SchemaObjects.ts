@@ -12,7 +12,11 @@ import {
 } from "../../schema/winntSchema.js";
 import { AdsContainer, CONTAINER_INTERFACES } from "../core/AdsContainer.js";
 import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
-import { guardGetOnlyMembers } from "../core/comShape.js";
+import {
+  defineNotImplementedAccessors,
+  defineUnsupportedAccessors,
+  guardGetOnlyMembers,
+} from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
 import { adsPathOf } from "../core/paths.js";
 
@@ -67,6 +71,7 @@ function schemaChildNames(domain: string, className: string, name: string) {
 }
 
 /** A class of the schema: IADsClass (spec §10), e.g. `GetObject(share.Schema).MandatoryProperties`. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the unimplemented members are installed below
 export class ClassObject extends AdsObject {
   readonly interfaces = [...IADS_INTERFACES, "IADsClass"];
   readonly #definition: ClassDefinition;
@@ -113,7 +118,19 @@ export class ClassObject extends AdsObject {
   get HelpFileContext(): number {
     return 0;
   }
+  /** IADsClass.Qualifiers: not implemented by WinNT (spec §10). */
+  Qualifiers(): never {
+    throw new AdsError("E_NOTIMPL", "IADsClass.Qualifiers is not implemented by WinNT");
+  }
 }
+/** The IADsClass members WinNT does not implement or support (spec §10), merged onto the class. */
+export interface ClassObject {
+  readonly NamingProperties: never;
+  readonly DerivedFrom: never;
+  readonly AuxDerivedFrom: never;
+}
+defineNotImplementedAccessors(ClassObject, ["NamingProperties"]);
+defineUnsupportedAccessors(ClassObject, ["DerivedFrom", "AuxDerivedFrom"]);
 guardGetOnlyMembers(ClassObject);
 
 /** A property of the schema: IADsProperty (spec §10). */
@@ -141,6 +158,10 @@ export class PropertyObject extends AdsObject {
   }
   get MultiValued(): boolean {
     return this.#definition.multiValued;
+  }
+  /** IADsProperty.Qualifiers: not implemented by WinNT (spec §10). */
+  Qualifiers(): never {
+    throw new AdsError("E_NOTIMPL", "IADsProperty.Qualifiers is not implemented by WinNT");
   }
 }
 guardGetOnlyMembers(PropertyObject);
