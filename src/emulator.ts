@@ -2,6 +2,7 @@ import { authTarget, buildObject, locatePath, parseBindPath } from "./adsi/binde
 import { ADS_SECURE_AUTHENTICATION } from "./adsi/constants.js";
 import { authenticate, hasAdminGroup } from "./adsi/core/auth.js";
 import type { Credentials, EmulatorCore } from "./adsi/core/context.js";
+import { copyCredentials } from "./adsi/core/credentials.js";
 import type { IADs } from "./adsi/interfaces/IADs.js";
 import { stateFromFixture } from "./engine/fromFixture.js";
 import type { DirectoryState } from "./engine/state.js";
@@ -145,7 +146,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const env = createEnvironment(seed, new FixedClock(now));
   const state = stateFromFixture(fixture);
   const core: EmulatorCore = { store: new DirectoryStore(state, { env, profile }), env, profile };
-  const caller = options.caller === undefined ? defaultCaller(fixture) : options.caller;
+  const caller = copyCredentials(options.caller === undefined ? defaultCaller(fixture) : options.caller);
   return new Emulator(core, caller);
 }
 

@@ -7,6 +7,7 @@ import { canonicalClassName, UNMODELLED_CLASSES } from "../schema/winntSchema.js
 import type { AdsObject } from "./core/AdsObject.js";
 import type { AuthTarget } from "./core/auth.js";
 import type { BindContext } from "./core/context.js";
+import { copyCredentials } from "./core/credentials.js";
 import { ComputerObject } from "./objects/ComputerObject.js";
 import { DomainObject } from "./objects/DomainObject.js";
 import { FileServiceObject } from "./objects/FileServiceObject.js";
@@ -118,10 +119,15 @@ export function buildObject(
   open: OpenObject,
 ): AdsObject {
   const hint = path.classHint === undefined ? undefined : canonicalClassName(path.classHint);
-  const object = buildUnchecked(context, target, open, hint);
+  // The object and its children share one frozen context holding a frozen copy of the credentials.
+  const sealed: BindContext = Object.freeze({
+    core: context.core,
+    credentials: copyCredentials(context.credentials),
+  });
+  const object = buildUnchecked(sealed, target, open, hint);
   if (hint && !hintMatches(hint, object.Class)) {
     throw new AdsError(
-      notFoundCode(hint, context.core.profile),
+      notFoundCode(hint, sealed.core.profile),
       `${path.classHint} hint, but the object is a ${object.Class}`,
     );
   }

@@ -4,37 +4,52 @@ import { foldName } from "../../names/foldName.js";
 import { canonicalClassName } from "../../schema/winntSchema.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { IADsContainer } from "../interfaces/IADsContainer.js";
-import { AdsObject } from "./AdsObject.js";
+import { AdsObject, type ObjectNames, type ObjectStorage } from "./AdsObject.js";
+import { sealFacadeClass } from "./comShape.js";
+import type { BindContext } from "./context.js";
 import { Enumerator } from "./enumerator.js";
+import { contextOf } from "./internals.js";
 
 /** Interfaces of a container beyond IADs (spec §1.1). */
-export const CONTAINER_INTERFACES: readonly string[] = ["IADsContainer"];
+export const CONTAINER_INTERFACES: readonly string[] = Object.freeze(["IADsContainer"]);
+
+/**
+ * How a container reaches its children: closures built by the subclass before `super`, kept private
+ * (issue 7 item 1). `create` and `remove` are opt-in: by default containers do not create or delete.
+ */
+export interface ContainerChildren {
+  /** The children, read from the current state, in enumeration order. */
+  readonly list: () => AdsObject[];
+  /** The child named `name`; `className` is canonical or undefined (any class). Throws the not-found code. */
+  readonly find: (className: string | undefined, name: string) => AdsObject;
+  /** A new unsaved child. */
+  readonly create?: (className: string, name: string) => AdsObject;
+  /** Deletes a child at once. */
+  readonly remove?: (className: string, name: string) => void;
+}
 
 /** Service-like classes that a `Service` filter also selects (profile `serviceFilterIncludesFileServices`). */
 const SERVICE_FAMILY = new Set(["SERVICE", "FILESERVICE", "FPNWFILESERVICE"]);
 
 /**
- * Base of every WinNT container: IADsContainer (spec §4). Subclasses list their children and look one
- * up; creation and deletion are opt-in.
+ * Base of every WinNT container: IADsContainer (spec §4). Subclasses say how to list their children and
+ * look one up ({@link ContainerChildren}); creation and deletion are opt-in.
  */
 export abstract class AdsContainer extends AdsObject implements IADsContainer {
+  readonly #children: ContainerChildren;
   #filter: readonly string[] | undefined;
   #hints: readonly string[] | undefined;
 
-  /** The children, read from the current state, in enumeration order. */
-  protected abstract listChildren(): AdsObject[];
-
-  /** The child named `name`; `className` is canonical or undefined (any class). Throws the not-found code. */
-  protected abstract findChild(className: string | undefined, name: string): AdsObject;
-
-  /** A new unsaved child; by default containers do not create (the emulator does not model it). */
-  protected createChild(className: string, _name: string): AdsObject {
-    throw new AdsError("E_NOTIMPL", `the emulator does not create ${className} objects in a ${this.Class}`);
-  }
-
-  /** Deletes a child at once; by default containers do not delete. */
-  protected deleteChild(className: string, _name: string): void {
-    throw new AdsError("E_NOTIMPL", `the emulator does not delete ${className} objects from a ${this.Class}`);
+  /** Binds a container; see {@link AdsObject} for the first four arguments. */
+  protected constructor(
+    context: BindContext,
+    names: ObjectNames,
+    interfaces: readonly string[],
+    storage: ObjectStorage,
+    children: ContainerChildren,
+  ) {
+    super(context, names, interfaces, storage);
+    this.#children = children;
   }
 
   /** spec §4: E_NOTIMPL on WinNT. */
@@ -80,21 +95,30 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
     const canonical = this.#classArgument(className, true);
     if (typeof name !== "string" || name === "")
       throw new AdsError("E_ADS_BAD_PARAMETER", "GetObject needs a name");
-    return this.findChild(canonical, name);
+    return this.#children.find(canonical, name);
   }
 
   /** spec §4: the new object exists on the server only after its SetInfo. */
   Create(className: string, name: string): IADs {
     const canonical = this.#classArgument(className, false) as string;
     if (typeof name !== "string" || name === "") throw new AdsError("E_INVALIDARG", "Create needs a name");
-    return this.createChild(canonical, name);
+    const create = this.#children.create;
+    if (!create)
+      throw new AdsError("E_NOTIMPL", `the emulator does not create ${canonical} objects in a ${this.Class}`);
+    return create(canonical, name);
   }
 
   /** spec §4: immediate, no SetInfo. */
   Delete(className: string, name: string): void {
     const canonical = this.#classArgument(className, false) as string;
     if (typeof name !== "string" || name === "") throw new AdsError("E_INVALIDARG", "Delete needs a name");
-    this.deleteChild(canonical, name);
+    const remove = this.#children.remove;
+    if (!remove)
+      throw new AdsError(
+        "E_NOTIMPL",
+        `the emulator does not delete ${canonical} objects from a ${this.Class}`,
+      );
+    remove(canonical, name);
   }
 
   /** spec §4: providers shipped with ADSI return E_NOTIMPL. */
@@ -105,7 +129,7 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
   /** spec §4: WinNT only renames users and groups, which the emulator does not model. */
   MoveHere(_sourcePath: string, _newName: string): IADs {
     throw new AdsError(
-      this.context.core.profile.moveHereError,
+      contextOf(this).core.profile.moveHereError,
       "WinNT MoveHere only renames users and groups",
     );
   }
@@ -116,10 +140,10 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
 
   #filtered(): AdsObject[] {
     const filter = this.#filter;
-    const children = this.listChildren();
+    const children = this.#children.list();
     if (!filter || filter.length === 0) return children;
     const wanted = new Set(filter.map(foldName));
-    const widen = this.context.core.profile.serviceFilterIncludesFileServices && wanted.has("SERVICE");
+    const widen = contextOf(this).core.profile.serviceFilterIncludesFileServices && wanted.has("SERVICE");
     return children.filter((child) => {
       const cls = foldName(child.Class);
       return wanted.has(cls) || (widen && SERVICE_FAMILY.has(cls));
@@ -127,7 +151,7 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
   }
 
   #checkHints(): void {
-    if (this.context.core.profile.hints === "notImplemented") {
+    if (contextOf(this).core.profile.hints === "notImplemented") {
       throw new AdsError("E_NOTIMPL", "IADsContainer.Hints is not implemented by WinNT");
     }
   }
@@ -140,3 +164,4 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
     return canonical;
   }
 }
+sealFacadeClass(AdsContainer);

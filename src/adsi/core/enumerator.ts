@@ -1,5 +1,10 @@
 import { AdsError } from "../../errors/AdsError.js";
 import type { IEnumVARIANT } from "../interfaces/IEnumVARIANT.js";
+import { sealFacadeClass } from "./comShape.js";
+import { registerFacade } from "./internals.js";
+
+/** Interfaces an enumerator answers (spec §4, §5.1). */
+const ENUMERATOR_INTERFACES: readonly string[] = Object.freeze(["IUnknown", "IEnumVARIANT"]);
 
 /**
  * IEnumVARIANT over a directory listing. The listing is read from the server lazily, at the first
@@ -15,6 +20,7 @@ export class Enumerator<T> implements IEnumVARIANT<T> {
     this.#read = read;
     this.#items = items;
     this.#position = position;
+    registerFacade(this, { context: undefined, interfaces: ENUMERATOR_INTERFACES, cache: undefined });
   }
 
   Next(count: number): T[] {
@@ -56,3 +62,4 @@ export class Enumerator<T> implements IEnumVARIANT<T> {
     return this.#items;
   }
 }
+sealFacadeClass(Enumerator);
