@@ -5,6 +5,7 @@
  */
 
 import { foldName } from "../names/foldName.js";
+import { deepFreeze } from "../shared/deepFreeze.js";
 
 /** ADSI syntax names used here (spec §10; the per-property assignment is [U] where noted). */
 export type SyntaxName = "String" | "Integer" | "ADsPath" | "Path" | "List";
@@ -41,7 +42,7 @@ export interface ClassDefinition {
 }
 
 /** Syntaxes (spec §10, ADSI20 ds2cli_6837). */
-export const SYNTAXES: readonly SyntaxDefinition[] = Object.freeze([
+export const SYNTAXES: readonly SyntaxDefinition[] = deepFreeze([
   { name: "String", oleAutoDataType: 8 },
   { name: "Integer", oleAutoDataType: 3 },
   { name: "ADsPath", oleAutoDataType: 8 },
@@ -53,7 +54,7 @@ const P = (name: string, syntax: SyntaxName, multiValued = false): PropertyDefin
   Object.freeze({ name, syntax, multiValued });
 
 /** Properties (syntax assignments for Session/Resource numbers are [U], spec §6). */
-export const PROPERTIES: readonly PropertyDefinition[] = Object.freeze([
+export const PROPERTIES: readonly PropertyDefinition[] = deepFreeze([
   P("Division", "String"),
   P("Owner", "String"),
   P("OperatingSystem", "String"),
@@ -96,7 +97,8 @@ const FILE_SERVICE_PROPS = [
   "Dependencies",
 ];
 
-const C = (definition: ClassDefinition): ClassDefinition => Object.freeze(definition);
+/** Shared by every emulator, so frozen deeply (issue 7 item 2): no object can change another emulator's schema. */
+const C = (definition: ClassDefinition): ClassDefinition => deepFreeze(definition);
 
 /** A session or resource class: optional properties only, all of them read-only (spec §6-7, §10). */
 function dependentClass(
@@ -116,7 +118,7 @@ function dependentClass(
 }
 
 /** Classes (spec §10; FPNW classes per the current docs, spec §15 item 14). */
-export const CLASSES: readonly ClassDefinition[] = Object.freeze([
+export const CLASSES: readonly ClassDefinition[] = deepFreeze([
   C({
     name: "Namespace",
     mandatory: [],
