@@ -49,6 +49,7 @@ const rows = {
   E_FAIL: [0x80004005, "Unspecified error"],
   E_UNEXPECTED: [0x8000ffff, "Catastrophic failure"],
   DISP_E_MEMBERNOTFOUND: [0x80020003, "Member not found"],
+  DISP_E_TYPEMISMATCH: [0x80020005, "Type mismatch"],
   DISP_E_UNKNOWNNAME: [0x80020006, "Unknown name"],
   MK_E_SYNTAX: [0x800401e4, "Invalid syntax"],
   // spec §11.2: Win32 and LAN Manager errors as HRESULT_FROM_WIN32

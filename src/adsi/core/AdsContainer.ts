@@ -5,6 +5,7 @@ import { canonicalClassName } from "../../schema/winntSchema.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { IADsContainer } from "../interfaces/IADsContainer.js";
 import { AdsObject, type ObjectNames, type ObjectStorage } from "./AdsObject.js";
+import { arrayArgument } from "./arguments.js";
 import { sealFacadeClass } from "./comShape.js";
 import type { BindContext } from "./context.js";
 import { Enumerator } from "./enumerator.js";
@@ -71,12 +72,7 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
       this.#filter = undefined;
       return;
     }
-    const list =
-      typeof classes === "string" ? [classes] : Array.isArray(classes) ? Array.from(classes) : undefined;
-    if (!list || list.some((name) => typeof name !== "string")) {
-      throw new AdsError("E_ADS_BAD_PARAMETER", "Filter takes an array of class names");
-    }
-    this.#filter = Object.freeze(list);
+    this.#filter = stringList(classes, "Filter takes an array of class names");
   }
 
   /** spec §4 [U]: profile `hints`. */
@@ -85,9 +81,10 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
     return this.#hints;
   }
 
-  set Hints(hints: readonly string[] | undefined) {
+  set Hints(hints: readonly string[] | string | undefined | null) {
     this.#checkHints();
-    this.#hints = hints === undefined ? undefined : Object.freeze([...hints]);
+    this.#hints =
+      hints === undefined || hints === null ? undefined : stringList(hints, "Hints takes an array of names");
   }
 
   /** spec §4: class may be null; an unknown class name fails with E_ADS_UNKNOWN_OBJECT (§1.3). */
@@ -165,3 +162,11 @@ export abstract class AdsContainer extends AdsObject implements IADsContainer {
   }
 }
 sealFacadeClass(AdsContainer);
+
+/** A VARIANT array of strings (or one string) as a frozen list; anything else → E_ADS_BAD_PARAMETER (spec §4). */
+function stringList(value: unknown, problem: string): readonly string[] {
+  const list = typeof value === "string" ? [value] : arrayArgument(value, problem);
+  if (!list || list.some((name) => typeof name !== "string"))
+    throw new AdsError("E_ADS_BAD_PARAMETER", problem);
+  return Object.freeze(list as string[]);
+}

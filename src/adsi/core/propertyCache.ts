@@ -4,6 +4,7 @@ import { foldName } from "../../names/foldName.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import { type ClassDefinition, classProperty, type PropertyDefinition } from "../../schema/winntSchema.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { arrayArgument } from "./arguments.js";
 
 /** Stored values as the store hands them to the cache: one array per property; absent = unset. */
 export type StoredValues = ReadonlyMap<string, readonly Variant[]>;
@@ -63,14 +64,15 @@ export class PropertyCache {
       throw new AdsError("E_ADS_BAD_PARAMETER", `PutEx control code ${describeValue(control)} is not 1..4`);
     }
     const property = this.#writable(name);
-    if (!Array.isArray(values)) throw new AdsError("E_ADS_BAD_PARAMETER", "PutEx takes an array of values");
-    if (values.length === 0) {
+    const items = arrayArgument(values, "PutEx values");
+    if (!items) throw new AdsError("E_ADS_BAD_PARAMETER", "PutEx takes an array of values");
+    if (items.length === 0) {
       if (!this.#host.profile.putExEmptyClears)
         throw new AdsError("E_ADS_BAD_PARAMETER", "PutEx with no values");
       this.#stage(property, []);
       return;
     }
-    this.#stage(property, convert(property, values));
+    this.#stage(property, convert(property, items as readonly Variant[]));
   }
 
   /** spec §3.2 item 3. */
@@ -85,8 +87,9 @@ export class PropertyCache {
   /** spec §3.2 item 4. */
   getInfoEx(names: readonly string[], reserved: number): void {
     if (reserved !== 0) throw new AdsError("E_ADS_BAD_PARAMETER", "GetInfoEx: lnReserved must be 0");
-    if (!Array.isArray(names)) throw new AdsError("E_ADS_BAD_PARAMETER", "GetInfoEx takes an array of names");
-    const properties = names.map((name) => this.#property(name));
+    const list = arrayArgument(names, "GetInfoEx names");
+    if (!list) throw new AdsError("E_ADS_BAD_PARAMETER", "GetInfoEx takes an array of names");
+    const properties = list.map((name) => this.#property(name as string));
     const stored = this.#load();
     for (const property of properties) {
       const key = foldName(property.name);
@@ -165,7 +168,7 @@ const UINT32_MAX = 0xffffffff;
 
 /** Converts a JS value to the property's syntax as VariantChangeType would, or throws E_ADS_CANT_CONVERT_DATATYPE. */
 function convert(property: PropertyDefinition, value: Variant | readonly Variant[]): readonly Variant[] {
-  const items = Array.isArray(value) ? (value as readonly Variant[]) : [value as Variant];
+  const items = arrayArgument(value, `${property.name} values`) ?? [value];
   if (!property.multiValued && items.length !== 1) {
     throw new AdsError("E_ADS_CANT_CONVERT_DATATYPE", `${property.name} takes a single value`);
   }

@@ -3,6 +3,7 @@ import type { FileServiceState } from "../../engine/state.js";
 import { closeFile } from "../../engine/transitions/files.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
+import { bstrArgument } from "../core/arguments.js";
 import { requireAdministrator } from "../core/auth.js";
 import { sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
@@ -45,6 +46,7 @@ export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
 
   /** The open file whose Name (decimal id) is `name`. */
   GetObject(name: string): ResourceObject {
+    name = bstrArgument(name, "Resources.GetObject's name");
     const context = contextOf(this);
     const id = parseFileId(name);
     const file = id === undefined ? undefined : trieGet(readableFiles(context, this.#location).files, id);
@@ -55,6 +57,7 @@ export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
 
   /** NetFileClose (spec §12.4); unknown id → profile `closeUnknownFileError`. */
   Remove(name: string): void {
+    name = bstrArgument(name, "Resources.Remove's name");
     const context = contextOf(this);
     readableFiles(context, this.#location);
     const id = parseFileId(name);

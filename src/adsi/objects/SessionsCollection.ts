@@ -4,6 +4,7 @@ import { type FileServiceState, sessionPairKey } from "../../engine/state.js";
 import { deleteSessions } from "../../engine/transitions/sessions.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
+import { bstrArgument } from "../core/arguments.js";
 import { requireAdministrator, requireSessionDeleteRights } from "../core/auth.js";
 import { sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
@@ -41,6 +42,7 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
 
   /** The session the name stands for (the first of its pair, in connection order). */
   GetObject(name: string): SessionObject {
+    name = bstrArgument(name, "Sessions.GetObject's name");
     const context = contextOf(this);
     const fileService = readableSessions(context, this.#location);
     const pair = typeof name === "string" ? context.core.profile.parseSessionName(name) : undefined;
@@ -53,6 +55,7 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
 
   /** Disconnects every session of the name's (user, computer) pair and closes their files (spec §12.3, §14 items 17-18). */
   Remove(name: string): void {
+    name = bstrArgument(name, "Sessions.Remove's name");
     const context = contextOf(this);
     const { core } = context;
     readableSessions(context, this.#location);
