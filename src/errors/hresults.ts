@@ -68,6 +68,7 @@ const rows = {
   ],
   ERROR_INVALID_LEVEL: [0x8007007c, "The system call level is not correct"],
   ERROR_MORE_DATA: [0x800700ea, "More data is available"],
+  ERROR_NO_MORE_ITEMS: [0x80070103, "No more data is available"],
   ERROR_SERVICE_ALREADY_RUNNING: [0x80070420, "An instance of the service is already running"],
   ERROR_SERVICE_DISABLED: [0x80070422, "The service cannot be started because it is disabled"],
   ERROR_SERVICE_DOES_NOT_EXIST: [0x80070424, "The specified service does not exist as an installed service"],

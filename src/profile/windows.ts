@@ -52,6 +52,7 @@ export const windowsProfile: FidelityProfile = deepFreeze({
   putExEmptyClears: true,
   computerSetInfoPersists: true,
   setInfoNotSupportedError: "E_NOTIMPL",
+  propertyListEndError: "ERROR_NO_MORE_ITEMS",
   hints: "notImplemented",
   serviceFilterIncludesFileServices: true,
   moveHereError: "E_NOTIMPL",

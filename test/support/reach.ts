@@ -2,6 +2,8 @@
  * Test support for the sealing and isolation harnesses (issue 7 items 1-3): every facade object an
  * emulator hands out, and everything reachable from them by reflection, as a script could reach it.
  */
+
+import type { IADsPropertyList } from "../../src/adsi/interfaces/IADsPropertyList.js";
 import {
   AdsError,
   type Emulator,
@@ -74,6 +76,11 @@ export function facadeObjects(emu: Emulator): unknown[] {
   const errors: AdsError[] = [];
   const walk = (object: IADs): void => {
     found.push(object);
+    const list = object as IADs & Partial<IADsPropertyList>;
+    if (typeof list.PropertyCount === "number" && attempt(() => object.GetInfo(), errors) !== null) {
+      const entry = attempt(() => list.Item?.(0), errors);
+      if (entry) found.push(entry, ...entry.Values);
+    }
     if (typeof (object as Partial<IADsContainer>)[Symbol.iterator] !== "function") return;
     const container = object as IADs & IADsContainer;
     const enumerator = attempt(() => container._NewEnum, errors);

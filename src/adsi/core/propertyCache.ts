@@ -21,6 +21,14 @@ export interface CacheHost {
   commit(changes: ReadonlyMap<string, readonly Variant[]>): void;
 }
 
+/** One property held by the cache, as IADsPropertyList lists it. */
+export interface CacheEntry {
+  readonly property: PropertyDefinition;
+  readonly values: readonly Variant[];
+  /** Put since the last load and not yet committed. */
+  readonly pending: boolean;
+}
+
 /** ADS_PROPERTY_OPERATION_ENUM (spec §3.2): CLEAR 1 … DELETE 4. */
 const PROPERTY_OPERATIONS = new Set([1, 2, 3, 4]);
 
@@ -109,6 +117,30 @@ export class PropertyCache {
     }
     this.#host.commit(changes);
     this.#pending.clear();
+  }
+
+  /** The properties the cache holds with at least one value, in cache order (IADsPropertyList); never loads. */
+  entries(): CacheEntry[] {
+    const entries: CacheEntry[] = [];
+    for (const [key, values] of this.#values) {
+      const property = classProperty(this.#host.classDefinition, key);
+      if (property && values.length > 0) entries.push({ property, values, pending: this.#pending.has(key) });
+    }
+    return entries;
+  }
+
+  /** Drops one property from the cache only (ResetPropertyItem): SetInfo will not write it. */
+  remove(name: string): void {
+    const key = foldName(name);
+    this.#values.delete(key);
+    this.#pending.delete(key);
+  }
+
+  /** Empties the cache and marks it uninitialized (PurgePropertyList): the next Get loads again. */
+  purge(): void {
+    this.#values.clear();
+    this.#pending.clear();
+    this.#initialized = false;
   }
 
   #load(): StoredValues {

@@ -13,6 +13,7 @@ import { adsPathOf, type Spelling } from "../core/paths.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsComputer } from "../interfaces/IADsComputer.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { makeServiceObject } from "./makeServiceObject.js";
 import { refuseAccountChild, unmodelledClass } from "./unmodelled.js";
 
@@ -40,6 +41,7 @@ const INTERFACES = Object.freeze([
   "IADsComputer",
   "IADsComputerOperations",
   ...CONTAINER_INTERFACES,
+  "IADsPropertyList",
 ]);
 
 /**
@@ -146,4 +148,5 @@ export interface ComputerObject extends Omit<IADsComputer, keyof AdsContainer> {
 defineCacheAccessors(ComputerObject, SUPPORTED);
 defineUnsupportedAccessors(ComputerObject, UNSUPPORTED);
 defineUnsupportedAccessors(ComputerObject, ["ComputerID", "Site"], { getOnly: true });
+definePropertyList(ComputerObject);
 sealFacadeClass(ComputerObject);

@@ -5,14 +5,15 @@ import { IADS_INTERFACES } from "../core/AdsObject.js";
 import { sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
 import { adsPathOf } from "../core/paths.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { ComputerObject } from "./ComputerObject.js";
 import { refuseAccountChild, unmodelledClass } from "./unmodelled.js";
 
-const INTERFACES = Object.freeze([...IADS_INTERFACES, ...CONTAINER_INTERFACES]);
+const INTERFACES = Object.freeze([...IADS_INTERFACES, ...CONTAINER_INTERFACES, "IADsPropertyList"]);
 
 /**
  * A domain or workgroup (spec §1.1-1.2): a container of computers. `Parent` is the profile's
- * `domainParent` (spec §2.4 [U]). IADsDomain's password-policy properties are not modelled.
+ * `domainParent` (spec §2.4 [U]), and IADsPropertyList. IADsDomain's password-policy properties are not modelled.
  */
 export class DomainObject extends AdsContainer {
   /** Binds the domain `domain` (a key present in the state). */
@@ -41,6 +42,7 @@ export class DomainObject extends AdsContainer {
     );
   }
 }
+definePropertyList(DomainObject);
 sealFacadeClass(DomainObject);
 
 function findComputer(

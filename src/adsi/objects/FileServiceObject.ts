@@ -14,6 +14,7 @@ import { adsPathOf, type Spelling } from "../core/paths.js";
 import type { IADsFileService } from "../interfaces/IADsFileService.js";
 import type { IADsServiceOperations } from "../interfaces/IADsService.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { FileShareObject, type ShareLocation } from "./FileShareObject.js";
 import type { FileServiceLocation } from "./fileServiceLocation.js";
 import { ResourcesCollection } from "./ResourcesCollection.js";
@@ -22,7 +23,7 @@ import { bindServiceAddress, defineServiceOperations } from "./serviceOperations
 import { commitServiceProperties, loadServiceProperties, SERVICE_ACCESSORS } from "./serviceProperties.js";
 import { unmodelledClass } from "./unmodelled.js";
 
-const INTERFACES = Object.freeze([
+const FPNW_INTERFACES = Object.freeze([
   ...IADS_INTERFACES,
   "IADsService",
   "IADsServiceOperations",
@@ -30,6 +31,8 @@ const INTERFACES = Object.freeze([
   "IADsFileServiceOperations",
   ...CONTAINER_INTERFACES,
 ]);
+/** LanmanServer answers IADsPropertyList too; FPNW does not (spec §1.1). */
+const INTERFACES = Object.freeze([...FPNW_INTERFACES, "IADsPropertyList"]);
 
 /**
  * A file service: `LanmanServer` (class FileService) or `FPNW` (class FPNWFileService), spec §8.2-8.4.
@@ -67,7 +70,7 @@ export class FileServiceObject extends AdsContainer {
       commit: (changes: ReadonlyMap<string, readonly Variant[]>) =>
         commitServiceProperties(context, address, changes),
     };
-    super(context, names, INTERFACES, storage, {
+    super(context, names, fpnw ? FPNW_INTERFACES : INTERFACES, storage, {
       list: () => listShares(context, shares),
       find: (shareClass, name) => {
         checkShareClass(className, shares, shareClass);
@@ -136,4 +139,5 @@ function checkShareClass(serviceClass: string, location: ShareLocation, classNam
 export interface FileServiceObject extends Omit<IADsFileService, keyof AdsContainer>, IADsServiceOperations {}
 defineCacheAccessors(FileServiceObject, [...SERVICE_ACCESSORS, "Description", "MaxUserCount"]);
 defineServiceOperations(FileServiceObject);
+definePropertyList(FileServiceObject);
 sealFacadeClass(FileServiceObject);

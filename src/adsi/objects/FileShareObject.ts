@@ -9,6 +9,7 @@ import { adsPathOf } from "../core/paths.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsFileShare } from "../interfaces/IADsFileShare.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 
 /** Where the shares of one file service live and how their paths are spelled. */
 export interface ShareLocation {
@@ -22,7 +23,7 @@ export interface ShareLocation {
   readonly schemaDomain: string;
 }
 
-const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsFileShare"]);
+const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsFileShare", "IADsPropertyList"]);
 
 /**
  * A file share (spec §9.3): IADsFileShare. CurrentUserCount is derived from the sessions connected to
@@ -100,4 +101,5 @@ function commitShare(
 export interface FileShareObject extends Omit<IADsFileShare, keyof AdsObject> {}
 defineCacheAccessors(FileShareObject, ["Description", "HostComputer", "Path", "MaxUserCount"]);
 defineCacheAccessors(FileShareObject, ["CurrentUserCount"], { getOnly: true });
+definePropertyList(FileShareObject);
 sealFacadeClass(FileShareObject);

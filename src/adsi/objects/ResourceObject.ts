@@ -8,9 +8,10 @@ import { fileServiceOf } from "../core/locate.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsResource } from "../interfaces/IADsResource.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { dependentNames, type FileServiceLocation } from "./fileServiceLocation.js";
 
-const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsResource"]);
+const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsResource", "IADsPropertyList"]);
 
 /**
  * An open file (spec §7, §12.4, §12.6): IADsResource mapped 1:1 from FILE_INFO_3 — User
@@ -51,4 +52,5 @@ function loadResource(
 export interface ResourceObject extends Omit<IADsResource, keyof AdsObject> {}
 defineCacheAccessors(ResourceObject, ["User", "Path", "LockCount"], { getOnly: true });
 defineUnsupportedAccessors(ResourceObject, ["UserPath"], { getOnly: true });
+definePropertyList(ResourceObject);
 sealFacadeClass(ResourceObject);

@@ -6,10 +6,16 @@ import { serviceOf } from "../core/locate.js";
 import { adsPathOf, type Spelling } from "../core/paths.js";
 import type { IADsService, IADsServiceOperations } from "../interfaces/IADsService.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { bindServiceAddress, defineServiceOperations } from "./serviceOperations.js";
 import { commitServiceProperties, loadServiceProperties, SERVICE_ACCESSORS } from "./serviceProperties.js";
 
-const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsService", "IADsServiceOperations"]);
+const INTERFACES = Object.freeze([
+  ...IADS_INTERFACES,
+  "IADsService",
+  "IADsServiceOperations",
+  "IADsPropertyList",
+]);
 
 /** An ordinary service of a computer (spec §8.1, §8.3): IADsService + IADsServiceOperations. */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the dual-interface accessors are installed by defineCacheAccessors below
@@ -39,4 +45,5 @@ export class ServiceObject extends AdsObject {
 export interface ServiceObject extends Omit<IADsService, keyof AdsObject>, IADsServiceOperations {}
 defineCacheAccessors(ServiceObject, SERVICE_ACCESSORS);
 defineServiceOperations(ServiceObject);
+definePropertyList(ServiceObject);
 sealFacadeClass(ServiceObject);

@@ -8,10 +8,11 @@ import { fileServiceOf } from "../core/locate.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsSession } from "../interfaces/IADsSession.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { dependentNames, type FileServiceLocation } from "./fileServiceLocation.js";
 
 /** Interfaces of a Session (spec §1.1). */
-const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsSession"]);
+const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsSession", "IADsPropertyList"]);
 
 /** Whole seconds from `from` to `to` (epoch ms), as a LONG (spec §6: seconds, not minutes). */
 export function elapsedSeconds(from: number, to: number): number {
@@ -63,4 +64,5 @@ function loadSession(
 export interface SessionObject extends Omit<IADsSession, keyof AdsObject> {}
 defineCacheAccessors(SessionObject, ["User", "Computer", "ConnectTime", "IdleTime"], { getOnly: true });
 defineUnsupportedAccessors(SessionObject, ["UserPath", "ComputerPath"], { getOnly: true });
+definePropertyList(SessionObject);
 sealFacadeClass(SessionObject);
