@@ -3,6 +3,7 @@ import { ADS_SECURE_AUTHENTICATION } from "./adsi/constants.js";
 import { authenticate, hasAdminGroup } from "./adsi/core/auth.js";
 import type { Credentials, EmulatorCore } from "./adsi/core/context.js";
 import { copyCredentials } from "./adsi/core/credentials.js";
+import { withLateBinding } from "./adsi/core/lateBinding.js";
 import type { IADs } from "./adsi/interfaces/IADs.js";
 import { stateFromFixture } from "./engine/fromFixture.js";
 import type { DirectoryState } from "./engine/state.js";
@@ -32,6 +33,12 @@ export interface EmulatorOptions {
    * Administrators member). `null` binds every object in the guest context.
    */
   readonly caller?: Credentials | null;
+  /**
+   * Late binding, as VBScript, PowerShell and winax see COM objects (default false): member names are
+   * case-insensitive (`share.path`, `share.description = "x"`) and an unknown member raises
+   * DISP_E_UNKNOWNNAME instead of being `undefined` (see src/adsi/core/lateBinding.ts).
+   */
+  readonly lateBinding?: boolean;
 }
 
 /**
@@ -145,7 +152,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const now = parseIsoUtc(fixture.now) ?? 0;
   const env = createEnvironment(seed, new FixedClock(now));
   const state = stateFromFixture(fixture);
-  const core: EmulatorCore = { store: new DirectoryStore(state, { env, profile }), env, profile };
+  const core: EmulatorCore = withLateBinding(
+    { store: new DirectoryStore(state, { env, profile }), env, profile },
+    options.lateBinding,
+  );
   const caller = copyCredentials(options.caller === undefined ? defaultCaller(fixture) : options.caller);
   return new Emulator(core, caller);
 }

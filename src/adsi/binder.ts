@@ -8,6 +8,7 @@ import type { AdsObject } from "./core/AdsObject.js";
 import type { AuthTarget } from "./core/auth.js";
 import type { BindContext } from "./core/context.js";
 import { copyCredentials } from "./core/credentials.js";
+import { presentObject } from "./core/lateBinding.js";
 import { ComputerObject } from "./objects/ComputerObject.js";
 import { DomainObject } from "./objects/DomainObject.js";
 import { FileServiceObject } from "./objects/FileServiceObject.js";
@@ -111,7 +112,10 @@ export function authTarget(state: DirectoryState, target: PathTarget): AuthTarge
   }
 }
 
-/** Builds the object `target` names, in `context`, and checks the class hint against it (spec §14 item 3). */
+/**
+ * Builds the object `target` names, in `context`, and checks the class hint against it (spec §14 item 3).
+ * The caller receives it late-bound when the emulator's `lateBinding` option is on (lateBinding.ts).
+ */
 export function buildObject(
   context: BindContext,
   target: PathTarget,
@@ -131,7 +135,7 @@ export function buildObject(
       `${path.classHint} hint, but the object is a ${object.Class}`,
     );
   }
-  return object;
+  return presentObject(sealed.core, object);
 }
 
 /** `hint` is the canonical class name of the path's class hint, if any. */
