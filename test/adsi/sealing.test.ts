@@ -5,6 +5,7 @@
  * JavaScript TypeError.
  */
 import { inspect } from "node:util";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   AdsError,
@@ -13,6 +14,7 @@ import {
   type IADsFileServiceOperations,
   loadDefaultFixture,
 } from "../../src/index.js";
+import { fcRuns } from "../support/fcRuns.js";
 import { facadeObjects, INTRINSICS, reachable } from "../support/reach.js";
 import { ADMIN, expectAdsError, fresh } from "./helpers.js";
 
@@ -280,5 +282,56 @@ describe("writing a member without a put accessor is a COM error (item 5)", () =
       }, "DISP_E_MEMBERNOTFOUND");
     }
     expect((share as unknown as IADs).Get("Path")).toBeTypeOf("string");
+  });
+});
+
+describe("fuzz: after random operations, the walk still finds no credential and no internals", () => {
+  type Step = (emu: ReturnType<typeof fresh>) => void;
+  const steps: readonly Step[] = [
+    (emu) => {
+      const share = emu.GetObject<IADs & { Create(c: string, n: string): IADs }>("WinNT://FS01/LanmanServer");
+      const created = share.Create("FileShare", "Fuzz");
+      created.Put("Path", "C:\\fuzz");
+      created.SetInfo();
+    },
+    (emu) =>
+      emu
+        .GetObject<{ Delete(c: string, n: string): void }>("WinNT://FS01/LanmanServer")
+        .Delete("FileShare", "Public"),
+    (emu) => {
+      const sessions = emu.GetObject<IADsFileServiceOperations>("WinNT://FS01/LanmanServer").Sessions();
+      for (const session of sessions) sessions.Remove(session.Name);
+    },
+    (emu) => emu.GetObject<IADsFileServiceOperations>("WinNT://FS01/LanmanServer").Resources().Remove("42"),
+    (emu) => {
+      const share = emu.GetObject("WinNT://FS01/LanmanServer/Public");
+      share.Put("Description", "fuzz");
+      share.SetInfo();
+    },
+    (emu) => emu.GetObject<{ Stop(): void }>("WinNT://FS01/Spooler").Stop(),
+    (emu) => emu.GetObject<{ SetPassword(p: string): void }>("WinNT://FS01/Spooler").SetPassword("secret-pw"),
+  ];
+
+  it("holds for random operation sequences (FC_RUNS for long runs)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(steps.length - 1), { maxLength: 6 }), fc.boolean(), (sequence, late) => {
+        const emu = createEmulator({ lateBinding: late });
+        for (const index of sequence) {
+          try {
+            steps[index]?.(emu);
+          } catch (error) {
+            expect(error).toBeInstanceOf(AdsError);
+          }
+        }
+        const strings = new Set<string>();
+        const objects = facadeObjects(emu);
+        reachable(objects, strings);
+        for (const secret of [...PASSWORDS, "secret-pw"]) expect(strings.has(secret)).toBe(false);
+        for (const object of objects) {
+          if (!(object instanceof AdsError)) expect(Reflect.ownKeys(object as object)).toEqual([]);
+        }
+      }),
+      { numRuns: fcRuns(15) },
+    );
   });
 });

@@ -77,7 +77,11 @@ export function facadeObjects(emu: Emulator): unknown[] {
   const walk = (object: IADs): void => {
     found.push(object);
     const list = object as IADs & Partial<IADsPropertyList>;
-    if (typeof list.PropertyCount === "number" && attempt(() => object.GetInfo(), errors) !== null) {
+    // (Late-bound objects raise DISP_E_UNKNOWNNAME for a member they lack, hence `attempt`.)
+    if (
+      typeof attempt(() => list.PropertyCount, errors) === "number" &&
+      attempt(() => object.GetInfo(), errors) !== null
+    ) {
       const entry = attempt(() => list.Item?.(0), errors);
       if (entry) found.push(entry, ...entry.Values);
     }
