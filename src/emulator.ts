@@ -2,6 +2,8 @@ import { authTarget, buildObject, locatePath, parseBindPath } from "./adsi/binde
 import { ADS_SECURE_AUTHENTICATION } from "./adsi/constants.js";
 import { authenticate, hasAdminGroup } from "./adsi/core/auth.js";
 import type { Credentials, EmulatorCore } from "./adsi/core/context.js";
+import { copyCredentials } from "./adsi/core/credentials.js";
+import { withLateBinding } from "./adsi/core/lateBinding.js";
 import type { IADs } from "./adsi/interfaces/IADs.js";
 import type { DirectoryState } from "./engine/state.js";
 import type { Environment } from "./env/environment.js";
@@ -39,6 +41,12 @@ export interface EmulatorOptions {
   readonly start?: TimeInput;
   /** The event log: how many events it keeps (default 10,000; 0 keeps none, listeners still fire). */
   readonly eventLog?: { readonly capacity?: number };
+  /**
+   * Late binding, as VBScript, PowerShell and winax see COM objects (default false): member names are
+   * case-insensitive (`share.path`, `share.description = "x"`) and an unknown member raises
+   * DISP_E_UNKNOWNNAME instead of being `undefined` (see src/adsi/core/lateBinding.ts).
+   */
+  readonly lateBinding?: boolean;
 }
 
 /**
@@ -222,7 +230,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     start,
     eventCapacity: options.eventLog?.capacity,
   });
-  const caller = options.caller === undefined ? defaultCaller(fixture) : options.caller;
+  withLateBinding(runtime.core, options.lateBinding);
+  const caller = copyCredentials(options.caller === undefined ? defaultCaller(fixture) : options.caller);
   return new Emulator(runtime, caller);
 }
 

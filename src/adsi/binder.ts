@@ -7,12 +7,14 @@ import { canonicalClassName, UNMODELLED_CLASSES } from "../schema/winntSchema.js
 import type { AdsObject } from "./core/AdsObject.js";
 import type { AuthTarget } from "./core/auth.js";
 import type { BindContext } from "./core/context.js";
+import { copyCredentials } from "./core/credentials.js";
+import { presentObject } from "./core/lateBinding.js";
 import { ComputerObject } from "./objects/ComputerObject.js";
 import { DomainObject } from "./objects/DomainObject.js";
 import { FileServiceObject } from "./objects/FileServiceObject.js";
 import { NamespaceObject, type OpenObject } from "./objects/NamespaceObject.js";
 import { SchemaContainerObject } from "./objects/SchemaObjects.js";
-import { unmodelledClass } from "./objects/unmodelled.js";
+import { refuseAccountChild, unmodelledClass } from "./objects/unmodelled.js";
 
 /** What a path names, before any object is built: enough to know which server authenticates the bind. */
 export type PathTarget =
@@ -22,7 +24,8 @@ export type PathTarget =
   | {
       readonly kind: "computer";
       readonly computer: NameKey;
-      readonly viaDot: boolean;
+      /** How the path spelled the local computer (`.` or `localhost`), when it did (spec §2.1). */
+      readonly localSpelling: string | undefined;
       /** Service, then share, below the computer. */
       readonly rest: readonly string[];
     };
@@ -36,7 +39,15 @@ export function parseBindPath(text: string, profile: FidelityProfile): AdsPath {
 }
 
 /**
- * Finds what `path` names in `state` (spec §2.1): `WinNT:`, a domain, `WinNT://./…` or a computer
+ * Whether `name` is an alias of the local computer (spec §2.1 [C]): `.`, or `localhost` unless the
+ * directory has a domain or computer of that name (`isDirectoryName`), which then wins.
+ */
+function isLocalAlias(name: string, isDirectoryName: boolean): boolean {
+  return name === "." || (!isDirectoryName && nameKey(name) === nameKey("localhost"));
+}
+
+/**
+ * Finds what `path` names in `state` (spec §2.1): `WinNT:`, a domain, `WinNT://./…`, `WinNT://localhost/…` or a computer
  * (domain-qualified or not), `…/Schema[/X]`, services and shares below a computer. Unknown components
  * fail with the codes of spec §11.3 (profile where [U]).
  */
@@ -50,21 +61,23 @@ export function locatePath(state: DirectoryState, path: AdsPath, profile: Fideli
   if (hint && UNMODELLED_CLASSES.includes(hint)) unmodelledClass(hint);
   const key = nameKey(first);
   const domain = first === "." ? undefined : state.domains.get(key);
+  const firstIsLocal = isLocalAlias(first, domain !== undefined || state.computers.has(key));
   if (domain && !(rest.length === 0 && hint === "Computer")) {
     const [second, ...deeper] = rest;
     if (second === undefined) return { kind: "domain", domain: key };
     if (nameKey(second) === nameKey("Schema")) return schemaTarget(key, deeper);
     // `WinNT://CORP/.` is how a `WinNT://.` object's ADsPath spells the local machine (profile localDotSpelling).
-    const viaDot = second === ".";
-    const member = viaDot ? state.localComputer : nameKey(second);
+    const local = isLocalAlias(second, domain.computers.includes(nameKey(second)));
+    const member = local ? state.localComputer : nameKey(second);
     if (member === undefined || !domain.computers.includes(member)) {
+      if (deeper.length === 0 && hint === undefined) refuseAccountChild(domain.users, second);
       const code =
         deeper.length > 0 || hint === "Computer" ? profile.unknownComputerError : notFoundCode(hint, profile);
       throw new AdsError(code, `no ${hint ?? "object"} ${second} in ${domain.name}`);
     }
-    return { kind: "computer", computer: member, viaDot, rest: deeper };
+    return { kind: "computer", computer: member, localSpelling: local ? second : undefined, rest: deeper };
   }
-  const computer = first === "." ? state.localComputer : state.computers.has(key) ? key : undefined;
+  const computer = firstIsLocal ? state.localComputer : state.computers.has(key) ? key : undefined;
   if (computer === undefined) {
     const code = hint === "Domain" ? profile.unknownDomainError : profile.unknownComputerError;
     throw new AdsError(code, `no domain or computer named ${first}`);
@@ -73,7 +86,7 @@ export function locatePath(state: DirectoryState, path: AdsPath, profile: Fideli
   if (second !== undefined && nameKey(second) === nameKey("Schema")) {
     return schemaTarget(state.computers.get(computer)?.domain ?? computer, deeper);
   }
-  return { kind: "computer", computer, viaDot: first === ".", rest };
+  return { kind: "computer", computer, localSpelling: firstIsLocal ? first : undefined, rest };
 }
 
 function schemaTarget(domain: NameKey, rest: readonly string[]): PathTarget {
@@ -99,7 +112,10 @@ export function authTarget(state: DirectoryState, target: PathTarget): AuthTarge
   }
 }
 
-/** Builds the object `target` names, in `context`, and checks the class hint against it (spec §14 item 3). */
+/**
+ * Builds the object `target` names, in `context`, and checks the class hint against it (spec §14 item 3).
+ * The caller receives it late-bound when the emulator's `lateBinding` option is on (lateBinding.ts).
+ */
 export function buildObject(
   context: BindContext,
   target: PathTarget,
@@ -107,14 +123,19 @@ export function buildObject(
   open: OpenObject,
 ): AdsObject {
   const hint = path.classHint === undefined ? undefined : canonicalClassName(path.classHint);
-  const object = buildUnchecked(context, target, open, hint);
+  // The object and its children share one frozen context holding a frozen copy of the credentials.
+  const sealed: BindContext = Object.freeze({
+    core: context.core,
+    credentials: copyCredentials(context.credentials),
+  });
+  const object = buildUnchecked(sealed, target, open, hint);
   if (hint && !hintMatches(hint, object.Class)) {
     throw new AdsError(
-      notFoundCode(hint, context.core.profile),
+      notFoundCode(hint, sealed.core.profile),
       `${path.classHint} hint, but the object is a ${object.Class}`,
     );
   }
-  return object;
+  return presentObject(sealed.core, object);
 }
 
 /** `hint` is the canonical class name of the path's class hint, if any. */
@@ -146,7 +167,7 @@ function buildBelowComputer(
   target: Extract<PathTarget, { kind: "computer" }>,
   hint: string | undefined,
 ): AdsObject {
-  const computer = new ComputerObject(context, target.computer, target.viaDot);
+  const computer = new ComputerObject(context, target.computer, target.localSpelling);
   const [service, share, ...deeper] = target.rest;
   if (service === undefined) return computer;
   // A deeper path, or a service-class hint, can only name a service: an unknown name is an unknown service.

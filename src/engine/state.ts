@@ -1,3 +1,4 @@
+import { foldName } from "../names/foldName.js";
 import type { HashIndex } from "./hashIndex.js";
 import type { IdTrie } from "./idTrie.js";
 import type { OrderedIndex } from "./orderedIndex.js";
@@ -24,9 +25,12 @@ export type Writable<T> = { -readonly [K in keyof T]: T[K] };
 /** A case-insensitive lookup key for a directory name (spec §2.2). */
 export type NameKey = string & { readonly __nameKey: true };
 
-/** The lookup key of a name: case-folded with a locale-independent upper-casing. */
+/**
+ * The lookup key of a name: upper-cased per UTF-16 code unit through the Windows upper-case table, as
+ * Windows compares names ([MS-UCODEREF] §3.1.5.3, §3.1.5.5; see {@link foldName}).
+ */
 export function nameKey(name: string): NameKey {
-  return name.toUpperCase() as NameKey;
+  return foldName(name) as NameKey;
 }
 
 /** A domain or workgroup. */

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../shared/deepFreeze.js";
 import { formatHResult, type HResultSymbol, hresultInfo } from "./hresults.js";
 
 /**
@@ -31,6 +32,9 @@ export class AdsError extends Error {
     return error instanceof AdsError && (code === undefined || error.code === code);
   }
 }
+
+// Shared by every emulator: frozen, so that no caught error can change what other errors do (issue 7 item 2).
+deepFreeze(AdsError);
 
 /** Throws an AdsError; a shorthand for expression positions. */
 export function fail(code: HResultSymbol, detail?: string): never {

@@ -8,5 +8,9 @@ export function describeValue(value: unknown): string {
   if (value === null || typeof value !== "object") {
     return typeof value === "symbol" || typeof value === "function" ? typeof value : String(value);
   }
-  return Array.isArray(value) ? "an array" : "an object";
+  try {
+    return Array.isArray(value) ? "an array" : "an object";
+  } catch {
+    return "a revoked proxy"; // Array.isArray throws on one
+  }
 }

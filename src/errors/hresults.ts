@@ -49,6 +49,7 @@ const rows = {
   E_FAIL: [0x80004005, "Unspecified error"],
   E_UNEXPECTED: [0x8000ffff, "Catastrophic failure"],
   DISP_E_MEMBERNOTFOUND: [0x80020003, "Member not found"],
+  DISP_E_TYPEMISMATCH: [0x80020005, "Type mismatch"],
   DISP_E_UNKNOWNNAME: [0x80020006, "Unknown name"],
   MK_E_SYNTAX: [0x800401e4, "Invalid syntax"],
   // spec §11.2: Win32 and LAN Manager errors as HRESULT_FROM_WIN32
@@ -69,6 +70,7 @@ const rows = {
   ERROR_INVALID_LEVEL: [0x8007007c, "The system call level is not correct"],
   ERROR_NOT_LOCKED: [0x8007009e, "The segment is already unlocked"],
   ERROR_MORE_DATA: [0x800700ea, "More data is available"],
+  ERROR_NO_MORE_ITEMS: [0x80070103, "No more data is available"],
   ERROR_SERVICE_ALREADY_RUNNING: [0x80070420, "An instance of the service is already running"],
   ERROR_SERVICE_DISABLED: [0x80070422, "The service cannot be started because it is disabled"],
   ERROR_SERVICE_DOES_NOT_EXIST: [0x80070424, "The specified service does not exist as an installed service"],

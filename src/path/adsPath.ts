@@ -4,6 +4,7 @@
  */
 
 import { AdsError } from "../errors/AdsError.js";
+import { sameName } from "../names/foldName.js";
 import {
   escapeComponent,
   hasControlChar,
@@ -170,8 +171,9 @@ export function childPath(parent: AdsPath, name: string, classHint?: string): Ad
 
 /**
  * True when `a` and `b` name the same path ignoring case (spec §2.2: everything after the provider is
- * case-insensitive): same number of components, each equal under simple per-character uppercasing
- * (as Windows compares names; `ß` does not equal `SS`), and the same class hint, or both absent.
+ * case-insensitive): same number of components, each the same name as Windows compares names (per
+ * UTF-16 code unit through the Windows upper-case table, `sameName`; `ß` does not equal `SS`), and the
+ * same class hint, or both absent.
  */
 export function samePath(a: AdsPath, b: AdsPath): boolean {
   if (a.components.length !== b.components.length) return false;
@@ -180,18 +182,4 @@ export function samePath(a: AdsPath, b: AdsPath): boolean {
   }
   if (a.classHint === undefined || b.classHint === undefined) return a.classHint === b.classHint;
   return sameName(a.classHint, b.classHint);
-}
-
-function sameName(x: string, y: string): boolean {
-  return x === y || foldCase(x) === foldCase(y);
-}
-
-/** Simple uppercase fold: each code point mapped only when its uppercase is a single code point. */
-function foldCase(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const upper = ch.toUpperCase();
-    out += [...upper].length === 1 ? upper : ch;
-  }
-  return out;
 }

@@ -52,6 +52,11 @@ export interface FidelityProfile {
   readonly computerSetInfoPersists: boolean;
   /** Code for SetInfo on objects that cannot be written (Namespace, Schema objects, and Computer when not persisted); spec §3.4 [U]. */
   readonly setInfoNotSupportedError: HResultSymbol;
+  /**
+   * Code of IADsPropertyList.Next past the last entry: "differs depending on which provider is used"
+   * (MicrosoftDocs `nf-iads-iadspropertylist-next`); WinNT's code [U].
+   */
+  readonly propertyListEndError: HResultSymbol;
 
   // ---- Containers (spec §4, §9.3) ----
   /** What IADsContainer.Hints does on WinNT: `notImplemented` (E_NOTIMPL) or `ignored`; spec §4 [U], §15 item 7. */

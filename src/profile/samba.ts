@@ -1,3 +1,4 @@
+import { deepFreeze } from "../shared/deepFreeze.js";
 import type { FidelityProfile } from "./FidelityProfile.js";
 import { windowsProfile } from "./windows.js";
 
@@ -5,7 +6,7 @@ import { windowsProfile } from "./windows.js";
  * A WinNT client talking to a Samba server (spec §12.5, §14 item 35, samba-provider.md). Only the
  * differences from {@link windowsProfile} are listed.
  */
-export const sambaProfile: FidelityProfile = Object.freeze({
+export const sambaProfile: FidelityProfile = deepFreeze({
   ...windowsProfile,
   name: "samba",
   /** Samba's NetSessDel answers WERR_ACCESS_DENIED when no session matches. */

@@ -1,4 +1,5 @@
 import { escapeComponent } from "../path/adsPath.js";
+import { deepFreeze } from "../shared/deepFreeze.js";
 import type { FidelityProfile } from "./FidelityProfile.js";
 
 /** WinNT GUID family suffix shared by the class GUIDs observed on real hosts (spec §2.4). */
@@ -32,7 +33,7 @@ const CLASS_GUIDS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** The default profile: a Windows Server host as the spec describes it (post-2016 defaults). */
-export const windowsProfile: FidelityProfile = Object.freeze({
+export const windowsProfile: FidelityProfile = deepFreeze({
   name: "windows",
   wrongCaseProviderError: "E_ADS_BAD_PATHNAME",
   unknownComputerError: "ERROR_BAD_NETPATH",
@@ -51,6 +52,7 @@ export const windowsProfile: FidelityProfile = Object.freeze({
   putExEmptyClears: true,
   computerSetInfoPersists: true,
   setInfoNotSupportedError: "E_NOTIMPL",
+  propertyListEndError: "ERROR_NO_MORE_ITEMS",
   hints: "notImplemented",
   serviceFilterIncludesFileServices: true,
   moveHereError: "E_NOTIMPL",

@@ -4,6 +4,9 @@
  * (Class/Property/Syntax) and `obj.Schema`.
  */
 
+import { foldName } from "../names/foldName.js";
+import { deepFreeze } from "../shared/deepFreeze.js";
+
 /** ADSI syntax names used here (spec §10; the per-property assignment is [U] where noted). */
 export type SyntaxName = "String" | "Integer" | "ADsPath" | "Path" | "List";
 
@@ -39,7 +42,7 @@ export interface ClassDefinition {
 }
 
 /** Syntaxes (spec §10, ADSI20 ds2cli_6837). */
-export const SYNTAXES: readonly SyntaxDefinition[] = Object.freeze([
+export const SYNTAXES: readonly SyntaxDefinition[] = deepFreeze([
   { name: "String", oleAutoDataType: 8 },
   { name: "Integer", oleAutoDataType: 3 },
   { name: "ADsPath", oleAutoDataType: 8 },
@@ -51,7 +54,7 @@ const P = (name: string, syntax: SyntaxName, multiValued = false): PropertyDefin
   Object.freeze({ name, syntax, multiValued });
 
 /** Properties (syntax assignments for Session/Resource numbers are [U], spec §6). */
-export const PROPERTIES: readonly PropertyDefinition[] = Object.freeze([
+export const PROPERTIES: readonly PropertyDefinition[] = deepFreeze([
   P("Division", "String"),
   P("Owner", "String"),
   P("OperatingSystem", "String"),
@@ -94,7 +97,8 @@ const FILE_SERVICE_PROPS = [
   "Dependencies",
 ];
 
-const C = (definition: ClassDefinition): ClassDefinition => Object.freeze(definition);
+/** Shared by every emulator, so frozen deeply (issue 7 item 2): no object can change another emulator's schema. */
+const C = (definition: ClassDefinition): ClassDefinition => deepFreeze(definition);
 
 /** A session or resource class: optional properties only, all of them read-only (spec §6-7, §10). */
 function dependentClass(
@@ -114,7 +118,7 @@ function dependentClass(
 }
 
 /** Classes (spec §10; FPNW classes per the current docs, spec §15 item 14). */
-export const CLASSES: readonly ClassDefinition[] = Object.freeze([
+export const CLASSES: readonly ClassDefinition[] = deepFreeze([
   C({
     name: "Namespace",
     mandatory: [],
@@ -218,7 +222,7 @@ export const SCHEMA_OBJECT_CLASSES: readonly string[] = Object.freeze([
 ]);
 
 function byName<T extends { readonly name: string }>(items: readonly T[]): ReadonlyMap<string, T> {
-  return new Map(items.map((item) => [item.name.toUpperCase(), item]));
+  return new Map(items.map((item) => [foldName(item.name), item]));
 }
 
 const CLASS_BY_NAME = byName(CLASSES);
@@ -230,22 +234,22 @@ const KNOWN_CLASS_NAMES = byName(
 
 /** The class definition, looked up case-insensitively (spec §1.3). */
 export function findClass(name: string): ClassDefinition | undefined {
-  return typeof name === "string" ? CLASS_BY_NAME.get(name.toUpperCase()) : undefined;
+  return typeof name === "string" ? CLASS_BY_NAME.get(foldName(name)) : undefined;
 }
 
 /** The property definition, looked up case-insensitively. */
 export function findProperty(name: string): PropertyDefinition | undefined {
-  return typeof name === "string" ? PROPERTY_BY_NAME.get(name.toUpperCase()) : undefined;
+  return typeof name === "string" ? PROPERTY_BY_NAME.get(foldName(name)) : undefined;
 }
 
 /** The syntax definition, looked up case-insensitively. */
 export function findSyntax(name: string): SyntaxDefinition | undefined {
-  return typeof name === "string" ? SYNTAX_BY_NAME.get(name.toUpperCase()) : undefined;
+  return typeof name === "string" ? SYNTAX_BY_NAME.get(foldName(name)) : undefined;
 }
 
 /** The canonical spelling of any WinNT class name (modelled or not), or undefined when it is not a class (spec §1.3). */
 export function canonicalClassName(name: string): string | undefined {
-  return typeof name === "string" ? KNOWN_CLASS_NAMES.get(name.toUpperCase())?.name : undefined;
+  return typeof name === "string" ? KNOWN_CLASS_NAMES.get(foldName(name))?.name : undefined;
 }
 
 /** The property of `classDefinition` named `name` (case-insensitive), or undefined when the class lacks it. */

@@ -31,11 +31,18 @@ describe("fidelity profiles", () => {
     expect(windowsProfile.parseSessionName("a\\b\\c")).toBeUndefined();
   });
 
-  it("resolves names, passes custom profiles through, and rejects unknown names with a typed error", () => {
+  it("resolves names, copies custom profiles (frozen), and rejects unknown names with a typed error", () => {
     expect(resolveProfile(undefined)).toBe(windowsProfile);
     expect(resolveProfile("samba")).toBe(PROFILES.samba);
-    const custom = { ...windowsProfile, name: "mine" };
-    expect(resolveProfile(custom)).toBe(custom);
+    const custom = { ...windowsProfile, name: "mine", classGuids: { ...windowsProfile.classGuids } };
+    const resolved = resolveProfile(custom);
+    expect(resolved).not.toBe(custom);
+    expect(Object.isFrozen(resolved) && Object.isFrozen(resolved.classGuids)).toBe(true);
+    expect(resolved.name).toBe("mine");
+    expect(resolved.sessionName("a", "b")).toBe("a\\b");
+    // Changing the caller's object afterwards changes nothing the emulator holds.
+    custom.classGuids.User = "changed";
+    expect(resolved.classGuids.User).toBe(windowsProfile.classGuids.User);
     expect(() => resolveProfile("__proto__" as never)).toThrow(AdsError);
     expect(() => resolveProfile("linux" as never)).toThrow(expect.objectContaining({ code: "E_INVALIDARG" }));
   });

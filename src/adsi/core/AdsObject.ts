@@ -1,8 +1,11 @@
 import { AdsError } from "../../errors/AdsError.js";
+import { sameName } from "../../names/foldName.js";
 import { type ClassDefinition, findClass } from "../../schema/winntSchema.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { sealFacadeClass } from "./comShape.js";
 import type { BindContext } from "./context.js";
+import { contextOf, internalsOf, registerFacade } from "./internals.js";
 import { PropertyCache, type StoredValues } from "./propertyCache.js";
 
 /** The identity strings of an object (spec §2.4), computed once when it is bound. */
@@ -15,124 +18,139 @@ export interface ObjectNames {
   readonly schema: string | undefined;
 }
 
+/**
+ * How an object reads and writes its stored values. Subclasses build these closures from their
+ * constructor arguments before calling `super`, so they live in the object's private state and are
+ * never members a caller could reach (issue 7 item 1). Absent: no stored values, not writable, bound.
+ */
+export interface ObjectStorage {
+  /** The stored values of the object's properties. */
+  readonly load?: () => StoredValues;
+  /** Writes changed properties (canonical name → values; empty array = unset). */
+  readonly commit?: (changes: ReadonlyMap<string, readonly Variant[]>) => void;
+  /** Whether the object exists in the store (false between Create and the first SetInfo). */
+  readonly isBound?: () => boolean;
+}
+
 /** Interfaces every IADs object answers in QueryInterface (spec §1.1). */
-export const IADS_INTERFACES: readonly string[] = ["IUnknown", "IDispatch", "IADs"];
+export const IADS_INTERFACES: readonly string[] = Object.freeze(["IUnknown", "IDispatch", "IADs"]);
+
+/** The key Node's `util.inspect` calls on an object that customises its display. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
- * Base of every directory object: IADs (spec §3). Subclasses say how to load and commit their stored
- * values; the cache semantics live in {@link PropertyCache}.
+ * Base of every directory object: IADs (spec §3). The bind context, the identity strings and the
+ * property cache are private: an object's members are exactly its interfaces' members. Facade code
+ * reaches the context with `contextOf(this)` (internals.ts).
  */
 export abstract class AdsObject implements IADs {
-  /** The emulator core and the identity this object was bound with. */
-  protected readonly context: BindContext;
-  /** The identity strings. */
-  protected readonly names: ObjectNames;
-  /** The property cache (spec §3.2). */
-  protected readonly cache: PropertyCache;
-  /** The schema class definition. */
-  protected readonly classDefinition: ClassDefinition;
+  readonly #names: ObjectNames;
+  readonly #cache: PropertyCache;
 
-  /** Binds an object with `names` in `context`. */
-  protected constructor(context: BindContext, names: ObjectNames) {
-    this.context = context;
-    this.names = names;
-    this.classDefinition = findClass(names.className) ?? emptyClass(names.className);
-    this.cache = new PropertyCache({
-      classDefinition: this.classDefinition,
-      profile: context.core.profile,
-      isBound: () => this.isBound(),
+  /** Binds an object with `names` in `context`, answering `interfaces`, storing through `storage`. */
+  protected constructor(
+    context: BindContext,
+    names: ObjectNames,
+    interfaces: readonly string[],
+    storage: ObjectStorage = {},
+  ) {
+    const { profile } = context.core;
+    const classDefinition = findClass(names.className) ?? emptyClass(names.className);
+    this.#names = names;
+    this.#cache = new PropertyCache({
+      classDefinition,
+      profile,
+      isBound: storage.isBound ?? (() => true),
+      // Every read and write of the store passes the fault rules first (docs/faults.md).
       load: () => {
         context.core.intercept("GetInfo", names.adsPath);
-        return this.loadProperties();
+        return storage.load ? storage.load() : new Map();
       },
       commit: (changes) => {
         context.core.intercept("SetInfo", names.adsPath);
-        this.commitProperties(changes);
+        if (!storage.commit) {
+          // Objects that cannot be written (profile, spec §3.4).
+          throw new AdsError(profile.setInfoNotSupportedError, `SetInfo on ${names.className}`);
+        }
+        storage.commit(changes);
       },
     });
-  }
-
-  /** Interfaces this object answers (spec §1.1). */
-  abstract readonly interfaces: readonly string[];
-
-  /** The stored values of this object's properties. */
-  protected loadProperties(): StoredValues {
-    return new Map();
-  }
-
-  /** Writes changed properties; by default the object cannot be written (profile, spec §3.4). */
-  protected commitProperties(_changes: ReadonlyMap<string, readonly Variant[]>): void {
-    throw new AdsError(
-      this.context.core.profile.setInfoNotSupportedError,
-      `SetInfo on ${this.names.className}`,
-    );
-  }
-
-  /** Whether the object exists in the store. */
-  protected isBound(): boolean {
-    return true;
+    registerFacade(this, { context, interfaces, cache: this.#cache });
   }
 
   get Name(): string {
-    return this.names.name;
+    return this.#names.name;
   }
 
   get Class(): string {
-    return this.names.className;
+    return this.#names.className;
   }
 
   get GUID(): string {
-    return (
-      this.context.core.profile.classGuids[this.names.className] ?? "{00000000-0000-0000-0000-000000000000}"
-    );
+    const { profile } = contextOf(this).core;
+    return profile.classGuids[this.#names.className] ?? "{00000000-0000-0000-0000-000000000000}";
   }
 
   get ADsPath(): string {
-    return this.names.adsPath;
+    return this.#names.adsPath;
   }
 
   get Parent(): string {
-    return this.names.parent;
+    return this.#names.parent;
   }
 
   get Schema(): string {
-    if (this.names.schema === undefined) {
-      throw new AdsError(
-        this.context.core.profile.unsupportedPropertyError,
-        `${this.names.className} has no schema class`,
-      );
+    if (this.#names.schema === undefined) {
+      const { profile } = contextOf(this).core;
+      throw new AdsError(profile.unsupportedPropertyError, `${this.#names.className} has no schema class`);
     }
-    return this.names.schema;
+    return this.#names.schema;
   }
 
   GetInfo(): void {
-    this.cache.getInfo();
+    this.#cache.getInfo();
   }
 
   SetInfo(): void {
-    this.cache.setInfo();
+    this.#cache.setInfo();
   }
 
   Get(name: string): Variant {
-    return this.cache.get(name);
+    return this.#cache.get(name);
   }
 
   Put(name: string, value: Variant): void {
-    this.cache.put(name, value);
+    this.#cache.put(name, value);
   }
 
   GetEx(name: string): Variant[] {
-    return this.cache.getEx(name);
+    return this.#cache.getEx(name);
   }
 
   PutEx(control: number, name: string, values: readonly Variant[]): void {
-    this.cache.putEx(control, name, values);
+    this.#cache.putEx(control, name, values);
   }
 
   GetInfoEx(names: readonly string[], reserved: number): void {
-    this.cache.getInfoEx(names, reserved);
+    this.#cache.getInfoEx(names, reserved);
+  }
+
+  /** What `JSON.stringify` shows: the identity members, nothing internal (issue 7 item 1). */
+  toJSON(): { readonly Name: string; readonly Class: string; readonly ADsPath: string } {
+    return { Name: this.#names.name, Class: this.#names.className, ADsPath: this.#names.adsPath };
+  }
+
+  /** What `util.inspect` (and `console.log`) shows: the identity members. */
+  [INSPECT](
+    _depth: number,
+    options: unknown,
+    inspect?: (value: unknown, options: unknown) => string,
+  ): string {
+    const identity = this.toJSON();
+    return `${identity.Class} ${inspect ? inspect(identity, options) : JSON.stringify(identity)}`;
   }
 }
+sealFacadeClass(AdsObject);
 
 function emptyClass(name: string): ClassDefinition {
   return {
@@ -151,14 +169,9 @@ function emptyClass(name: string): ClassDefinition {
  * implements `interfaceName`, else throws E_NOINTERFACE. Collections answer only IADsCollection (§5.1).
  */
 export function QueryInterface<T = unknown>(object: unknown, interfaceName: string): T {
-  const interfaces = (object as { interfaces?: unknown } | null)?.interfaces;
   if (typeof interfaceName !== "string")
     throw new AdsError("E_INVALIDARG", "QueryInterface takes an interface name");
-  if (
-    Array.isArray(interfaces) &&
-    interfaces.some((name) => String(name).toUpperCase() === interfaceName.toUpperCase())
-  ) {
-    return object as T;
-  }
+  const interfaces = internalsOf(object)?.interfaces ?? [];
+  if (interfaces.some((name) => sameName(name, interfaceName))) return object as T;
   throw new AdsError("E_NOINTERFACE", `object does not implement ${interfaceName}`);
 }

@@ -1,5 +1,6 @@
 import { type ComputerState, type DirectoryState, type NameKey, nameKey } from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
+import { sameName } from "../../names/foldName.js";
 import type { BindContext, Identity } from "./context.js";
 
 /** The guest context: what a null-credential bind gets (spec §2.5). */
@@ -55,9 +56,9 @@ export function authenticate(
 /** Groups whose members administer a computer (spec §11.3 rows "needs an administrator"), by account scope. */
 const ADMIN_GROUPS = { local: ["ADMINISTRATORS"], domain: ["ADMINISTRATORS", "DOMAIN ADMINS"] } as const;
 
-/** Whether `groups` contains `group`, case-insensitively. */
+/** Whether `groups` contains `group`, compared as Windows compares names. */
 export function inGroup(groups: readonly string[], group: string): boolean {
-  return groups.some((candidate) => candidate.toUpperCase() === group.toUpperCase());
+  return groups.some((candidate) => sameName(candidate, group));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AdsError } from "../../errors/AdsError.js";
-import type { HResultSymbol } from "../../errors/hresults.js";
+import { deepFreeze } from "../../shared/deepFreeze.js";
+import { contextOf } from "./internals.js";
 
 /** A setter that fails as a late-bound put on a get-only member does (spec §3.3 [D]). */
 function refuseWrite(name: string): () => never {
@@ -9,19 +10,32 @@ function refuseWrite(name: string): () => never {
 }
 
 /**
- * Gives every get-only accessor of a facade class, and of the classes it extends, a setter that fails as a late-bound put on a
- * get-only property does: DISP_E_MEMBERNOTFOUND (spec §3.3 [D]). Without it, strict-mode JS would
- * throw a TypeError, which no COM client ever sees. Call once per class, after its definition.
+ * Seals a facade class once its members are installed (issue 7 items 1, 2, 5): on its own prototype,
+ * every get-only accessor gets a setter, and every method becomes an accessor with a setter, that fails
+ * as a late-bound put on a member without a put accessor does (DISP_E_MEMBERNOTFOUND, spec §3.3 [D]) —
+ * never a JavaScript TypeError. Then the prototype, the constructor and the functions on them are
+ * frozen, so that no object can change what objects of other emulators do. Call once per class, base
+ * classes included, right after its definition and its `define…` calls.
  */
-export function guardGetOnlyMembers(target: { prototype: object }): void {
-  for (let prototype = target.prototype; prototype && prototype !== Object.prototype; ) {
-    for (const key of Object.getOwnPropertyNames(prototype)) {
-      const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
-      if (!descriptor?.get || descriptor.set) continue;
+export function sealFacadeClass(target: { prototype: object }): void {
+  const prototype = target.prototype;
+  for (const key of Object.getOwnPropertyNames(prototype)) {
+    if (key === "constructor") continue;
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, key);
+    if (!descriptor) continue;
+    if (descriptor.get && !descriptor.set) {
       Object.defineProperty(prototype, key, { ...descriptor, set: refuseWrite(key) });
+    } else if (typeof descriptor.value === "function") {
+      const method: unknown = deepFreeze(descriptor.value);
+      Object.defineProperty(prototype, key, {
+        configurable: false,
+        enumerable: false,
+        get: () => method,
+        set: refuseWrite(key),
+      });
     }
-    prototype = Object.getPrototypeOf(prototype);
   }
+  deepFreeze(target);
 }
 
 /**
@@ -61,11 +75,9 @@ export function defineUnsupportedAccessors(
   options: { readonly getOnly?: boolean } = {},
 ): void {
   for (const name of names) {
-    const refuse = function (this: {
-      context: { core: { profile: { unsupportedPropertyError: HResultSymbol } } };
-    }) {
+    const refuse = function (this: object) {
       throw new AdsError(
-        this.context.core.profile.unsupportedPropertyError,
+        contextOf(this).core.profile.unsupportedPropertyError,
         `${name} is not supported by WinNT`,
       );
     };
@@ -74,6 +86,24 @@ export function defineUnsupportedAccessors(
       enumerable: false,
       get: refuse,
       set: options.getOnly ? refuseWrite(name) : refuse,
+    });
+  }
+}
+
+/**
+ * Installs accessors for interface properties WinNT lists as "Not implemented" (e.g.
+ * IADsClass.NamingProperties, spec §10): reading or writing them throws E_NOTIMPL.
+ */
+export function defineNotImplementedAccessors(target: { prototype: object }, names: readonly string[]): void {
+  for (const name of names) {
+    const refuse = () => {
+      throw new AdsError("E_NOTIMPL", `${name} is not implemented by WinNT`);
+    };
+    Object.defineProperty(target.prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get: refuse,
+      set: refuse,
     });
   }
 }

@@ -1,6 +1,11 @@
 import { AdsError } from "../../errors/AdsError.js";
 import type { DeferredFault } from "../../runtime/EmulatorRuntime.js";
 import type { IEnumVARIANT } from "../interfaces/IEnumVARIANT.js";
+import { sealFacadeClass } from "./comShape.js";
+import { registerFacade } from "./internals.js";
+
+/** Interfaces an enumerator answers (spec §4, §5.1). */
+const ENUMERATOR_INTERFACES: readonly string[] = Object.freeze(["IUnknown", "IEnumVARIANT"]);
 
 /** Reads a listing: the items, and a fault rule's failure to raise part-way through (docs/faults.md). */
 export type ListingReader<T> = () => { readonly items: T[]; readonly fault?: DeferredFault | undefined };
@@ -22,6 +27,7 @@ export class Enumerator<T> implements IEnumVARIANT<T> {
     this.#items = items;
     this.#position = position;
     this.#fault = fault;
+    registerFacade(this, { context: undefined, interfaces: ENUMERATOR_INTERFACES, cache: undefined });
   }
 
   Next(count: number): T[] {
@@ -80,3 +86,4 @@ export class Enumerator<T> implements IEnumVARIANT<T> {
     return this.#items;
   }
 }
+sealFacadeClass(Enumerator);

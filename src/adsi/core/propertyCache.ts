@@ -1,8 +1,10 @@
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
+import { foldName } from "../../names/foldName.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import { type ClassDefinition, classProperty, type PropertyDefinition } from "../../schema/winntSchema.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { arrayArgument } from "./arguments.js";
 
 /** Stored values as the store hands them to the cache: one array per property; absent = unset. */
 export type StoredValues = ReadonlyMap<string, readonly Variant[]>;
@@ -17,6 +19,14 @@ export interface CacheHost {
   load(): StoredValues;
   /** Writes changed properties (canonical name → values; empty array = unset). */
   commit(changes: ReadonlyMap<string, readonly Variant[]>): void;
+}
+
+/** One property held by the cache, as IADsPropertyList lists it. */
+export interface CacheEntry {
+  readonly property: PropertyDefinition;
+  readonly values: readonly Variant[];
+  /** Put since the last load and not yet committed. */
+  readonly pending: boolean;
 }
 
 /** ADS_PROPERTY_OPERATION_ENUM (spec §3.2): CLEAR 1 … DELETE 4. */
@@ -62,14 +72,15 @@ export class PropertyCache {
       throw new AdsError("E_ADS_BAD_PARAMETER", `PutEx control code ${describeValue(control)} is not 1..4`);
     }
     const property = this.#writable(name);
-    if (!Array.isArray(values)) throw new AdsError("E_ADS_BAD_PARAMETER", "PutEx takes an array of values");
-    if (values.length === 0) {
+    const items = arrayArgument(values, "PutEx values");
+    if (!items) throw new AdsError("E_ADS_BAD_PARAMETER", "PutEx takes an array of values");
+    if (items.length === 0) {
       if (!this.#host.profile.putExEmptyClears)
         throw new AdsError("E_ADS_BAD_PARAMETER", "PutEx with no values");
       this.#stage(property, []);
       return;
     }
-    this.#stage(property, convert(property, values));
+    this.#stage(property, convert(property, items as readonly Variant[]));
   }
 
   /** spec §3.2 item 3. */
@@ -77,18 +88,19 @@ export class PropertyCache {
     const stored = this.#load();
     this.#values.clear();
     this.#pending.clear();
-    for (const [name, values] of stored) this.#values.set(name.toUpperCase(), values);
+    for (const [name, values] of stored) this.#values.set(foldName(name), values);
     this.#initialized = true;
   }
 
   /** spec §3.2 item 4. */
   getInfoEx(names: readonly string[], reserved: number): void {
     if (reserved !== 0) throw new AdsError("E_ADS_BAD_PARAMETER", "GetInfoEx: lnReserved must be 0");
-    if (!Array.isArray(names)) throw new AdsError("E_ADS_BAD_PARAMETER", "GetInfoEx takes an array of names");
-    const properties = names.map((name) => this.#property(name));
+    const list = arrayArgument(names, "GetInfoEx names");
+    if (!list) throw new AdsError("E_ADS_BAD_PARAMETER", "GetInfoEx takes an array of names");
+    const properties = list.map((name) => this.#property(name as string));
     const stored = this.#load();
     for (const property of properties) {
-      const key = property.name.toUpperCase();
+      const key = foldName(property.name);
       const values = stored.get(property.name);
       this.#pending.delete(key);
       if (values) this.#values.set(key, values);
@@ -107,6 +119,30 @@ export class PropertyCache {
     this.#pending.clear();
   }
 
+  /** The properties the cache holds with at least one value, in cache order (IADsPropertyList); never loads. */
+  entries(): CacheEntry[] {
+    const entries: CacheEntry[] = [];
+    for (const [key, values] of this.#values) {
+      const property = classProperty(this.#host.classDefinition, key);
+      if (property && values.length > 0) entries.push({ property, values, pending: this.#pending.has(key) });
+    }
+    return entries;
+  }
+
+  /** Drops one property from the cache only (ResetPropertyItem): SetInfo will not write it. */
+  remove(name: string): void {
+    const key = foldName(name);
+    this.#values.delete(key);
+    this.#pending.delete(key);
+  }
+
+  /** Empties the cache and marks it uninitialized (PurgePropertyList): the next Get loads again. */
+  purge(): void {
+    this.#values.clear();
+    this.#pending.clear();
+    this.#initialized = false;
+  }
+
   #load(): StoredValues {
     if (!this.#host.isBound()) {
       throw new AdsError(
@@ -121,12 +157,12 @@ export class PropertyCache {
     if (!this.#initialized && this.#host.isBound()) {
       // Implicit GetInfo: load only what the cache does not hold yet (spec §3.2 item 2).
       for (const [name, values] of this.#host.load()) {
-        const key = name.toUpperCase();
+        const key = foldName(name);
         if (!this.#values.has(key)) this.#values.set(key, values);
       }
       this.#initialized = true;
     }
-    const values = this.#values.get(property.name.toUpperCase());
+    const values = this.#values.get(foldName(property.name));
     if (!values || values.length === 0) {
       throw new AdsError("E_ADS_PROPERTY_NOT_FOUND", `${property.name} is not set on this object`);
     }
@@ -134,7 +170,7 @@ export class PropertyCache {
   }
 
   #stage(property: PropertyDefinition, values: readonly Variant[]): void {
-    const key = property.name.toUpperCase();
+    const key = foldName(property.name);
     this.#values.set(key, values);
     this.#pending.add(key);
   }
@@ -164,7 +200,7 @@ const UINT32_MAX = 0xffffffff;
 
 /** Converts a JS value to the property's syntax as VariantChangeType would, or throws E_ADS_CANT_CONVERT_DATATYPE. */
 function convert(property: PropertyDefinition, value: Variant | readonly Variant[]): readonly Variant[] {
-  const items = Array.isArray(value) ? (value as readonly Variant[]) : [value as Variant];
+  const items = arrayArgument(value, `${property.name} values`) ?? [value];
   if (!property.multiValued && items.length !== 1) {
     throw new AdsError("E_ADS_CANT_CONVERT_DATATYPE", `${property.name} takes a single value`);
   }

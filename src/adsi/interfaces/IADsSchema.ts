@@ -14,6 +14,14 @@ export interface IADsClass extends IADs {
   readonly Container: boolean;
   readonly HelpFileName: string;
   readonly HelpFileContext: number;
+  /** Not implemented by WinNT: reading it throws E_NOTIMPL (spec §10). */
+  readonly NamingProperties: never;
+  /** Unsupported by WinNT: reading it throws the profile's `unsupportedPropertyError` (spec §10). */
+  readonly DerivedFrom: never;
+  /** Unsupported by WinNT: reading it throws the profile's `unsupportedPropertyError` (spec §10). */
+  readonly AuxDerivedFrom: never;
+  /** Not implemented by WinNT: throws E_NOTIMPL (spec §10). */
+  Qualifiers(): never;
 }
 
 /** IADsProperty on WinNT (spec §10). */
@@ -23,6 +31,8 @@ export interface IADsProperty extends IADs {
   readonly MinRange: number;
   readonly MaxRange: number;
   readonly MultiValued: boolean;
+  /** Not implemented by WinNT: throws E_NOTIMPL (spec §10). */
+  Qualifiers(): never;
 }
 
 /** IADsSyntax (spec §10): the VARIANT type of the syntax. */

@@ -6,26 +6,33 @@ import { hasControlChar } from "../../path/escape.js";
 import { AdsContainer, CONTAINER_INTERFACES } from "../core/AdsContainer.js";
 import { IADS_INTERFACES } from "../core/AdsObject.js";
 import { requireAdministrator } from "../core/auth.js";
-import { defineCacheAccessors, guardGetOnlyMembers } from "../core/comShape.js";
+import { defineCacheAccessors, sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
+import { contextOf } from "../core/internals.js";
 import { fileServiceOf, serviceOf, shareOf } from "../core/locate.js";
 import { adsPathOf, type Spelling } from "../core/paths.js";
-import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsFileService } from "../interfaces/IADsFileService.js";
 import type { IADsServiceOperations } from "../interfaces/IADsService.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { FileShareObject, type ShareLocation } from "./FileShareObject.js";
 import type { FileServiceLocation } from "./fileServiceLocation.js";
 import { ResourcesCollection } from "./ResourcesCollection.js";
 import { SessionsCollection } from "./SessionsCollection.js";
-import { defineServiceOperations } from "./serviceOperations.js";
-import {
-  commitServiceProperties,
-  loadServiceProperties,
-  SERVICE_ACCESSORS,
-  type ServiceAddress,
-} from "./serviceProperties.js";
+import { bindServiceAddress, defineServiceOperations } from "./serviceOperations.js";
+import { commitServiceProperties, loadServiceProperties, SERVICE_ACCESSORS } from "./serviceProperties.js";
 import { unmodelledClass } from "./unmodelled.js";
+
+const FPNW_INTERFACES = Object.freeze([
+  ...IADS_INTERFACES,
+  "IADsService",
+  "IADsServiceOperations",
+  "IADsFileService",
+  "IADsFileServiceOperations",
+  ...CONTAINER_INTERFACES,
+]);
+/** LanmanServer answers IADsPropertyList too; FPNW does not (spec §1.1). */
+const INTERFACES = Object.freeze([...FPNW_INTERFACES, "IADsPropertyList"]);
 
 /**
  * A file service: `LanmanServer` (class FileService) or `FPNW` (class FPNWFileService), spec §8.2-8.4.
@@ -33,17 +40,6 @@ import { unmodelledClass } from "./unmodelled.js";
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the dual-interface accessors are installed by defineCacheAccessors below
 export class FileServiceObject extends AdsContainer {
-  readonly interfaces = [
-    ...IADS_INTERFACES,
-    "IADsService",
-    "IADsServiceOperations",
-    "IADsFileService",
-    "IADsFileServiceOperations",
-    ...CONTAINER_INTERFACES,
-  ];
-  /** Where the service lives; read by the shared service operations. */
-  protected readonly serviceAddress: ServiceAddress;
-  readonly #share: ShareLocation;
   readonly #dependents: FileServiceLocation;
 
   /** Binds file service `service` of `computer`. */
@@ -52,16 +48,8 @@ export class FileServiceObject extends AdsContainer {
     const fpnw = state.kind === "fpnwFileService";
     const hostComputer = adsPathOf([spelling.domain, spelling.computer]);
     const adsPath = adsPathOf([spelling.domain, spelling.computer, state.name]);
-    super(context, {
-      name: state.name,
-      className: fpnw ? "FPNWFileService" : "FileService",
-      adsPath,
-      parent: hostComputer,
-      schema: context.core.profile.schemaPath(spelling.domain, fpnw ? "FPNWFileService" : "FileService"),
-    });
-    this.serviceAddress = { computer, service, hostComputer };
-    this.#dependents = { computer, service, servicePath: adsPath, fpnw };
-    this.#share = {
+    const address = { computer, service, hostComputer };
+    const shares: ShareLocation = {
       computer,
       service,
       servicePath: [spelling.domain, spelling.computer, state.name],
@@ -69,82 +57,91 @@ export class FileServiceObject extends AdsContainer {
       className: fpnw ? "FPNWFileShare" : "FileShare",
       schemaDomain: spelling.domain,
     };
+    const className = fpnw ? "FPNWFileService" : "FileService";
+    const names = {
+      name: state.name,
+      className,
+      adsPath,
+      parent: hostComputer,
+      schema: context.core.profile.schemaPath(spelling.domain, className),
+    };
+    const storage = {
+      load: () => loadServiceProperties(context, address),
+      commit: (changes: ReadonlyMap<string, readonly Variant[]>) =>
+        commitServiceProperties(context, address, changes),
+    };
+    super(context, names, fpnw ? FPNW_INTERFACES : INTERFACES, storage, {
+      list: () => listShares(context, shares),
+      find: (shareClass, name) => {
+        checkShareClass(className, shares, shareClass);
+        return FileShareObject.bound(context, shares, shareOf(context.core, computer, service, name).name);
+      },
+      create: (shareClass, name) => {
+        checkShareClass(className, shares, shareClass);
+        if (/[\\/]/.test(name) || hasControlChar(name))
+          throw new AdsError("E_INVALIDARG", `invalid share name ${JSON.stringify(name)}`);
+        return FileShareObject.unbound(context, shares, name);
+      },
+      remove: (shareClass, name) => {
+        checkShareClass(className, shares, shareClass);
+        removeShare(context, shares, name);
+      },
+    });
+    bindServiceAddress(this, address);
+    this.#dependents = { computer, service, servicePath: adsPath, fpnw };
   }
 
   /** IADsFileServiceOperations.Sessions (spec §5.2, §8.2). */
   Sessions(): SessionsCollection {
-    this.context.core.intercept("Sessions", this.ADsPath);
-    return new SessionsCollection(this.context, this.#dependents);
+    const context = contextOf(this);
+    context.core.intercept("Sessions", this.ADsPath);
+    return new SessionsCollection(context, this.#dependents);
   }
 
   /** IADsFileServiceOperations.Resources (spec §5.3, §8.2). */
   Resources(): ResourcesCollection {
-    this.context.core.intercept("Resources", this.ADsPath);
-    return new ResourcesCollection(this.context, this.#dependents);
+    const context = contextOf(this);
+    context.core.intercept("Resources", this.ADsPath);
+    return new ResourcesCollection(context, this.#dependents);
   }
+}
 
-  protected override loadProperties(): StoredValues {
-    return loadServiceProperties(this.context, this.serviceAddress);
-  }
+/** Shares in enumeration order; hidden ones (`$`) per profile `listHiddenShares` (spec §4 [U]). */
+function listShares(context: BindContext, location: ShareLocation): FileShareObject[] {
+  const shares = fileServiceOf(context.core, location.computer, location.service).shares;
+  const listHidden = context.core.profile.listHiddenShares;
+  return [...shares.values()]
+    .filter((share) => listHidden || !share.name.endsWith("$"))
+    .map((share) => FileShareObject.bound(context, location, share.name));
+}
 
-  protected override commitProperties(changes: ReadonlyMap<string, readonly Variant[]>): void {
-    commitServiceProperties(this.context, this.serviceAddress, changes);
-  }
+/** spec §4, §14 item 12: NetShareDel, at once. */
+function removeShare(context: BindContext, location: ShareLocation, name: string): void {
+  const { core } = context;
+  const share = shareOf(core, location.computer, location.service, name);
+  requireAdministrator(context, location.computer, "Deleting a share");
+  core.store.apply(deleteShare, {
+    computer: location.computer,
+    service: location.service,
+    share: share.name,
+  });
+}
 
-  /** Shares in enumeration order; hidden ones (`$`) per profile `listHiddenShares` (spec §4 [U]). */
-  protected listChildren(): FileShareObject[] {
-    const shares = fileServiceOf(
-      this.context.core,
-      this.serviceAddress.computer,
-      this.serviceAddress.service,
-    ).shares;
-    const listHidden = this.context.core.profile.listHiddenShares;
-    return [...shares.values()]
-      .filter((share) => listHidden || !share.name.endsWith("$"))
-      .map((share) => FileShareObject.bound(this.context, this.#share, share.name));
+/** A file service contains its own share class only (spec §1.2); other classes are not modelled here. */
+function checkShareClass(serviceClass: string, location: ShareLocation, className: string | undefined): void {
+  if (className === undefined || nameKey(className) === nameKey(location.className)) return;
+  if (className === "FileShare" || className === "FPNWFileShare") {
+    throw new AdsError(
+      "E_ADS_SCHEMA_VIOLATION",
+      `${serviceClass} contains ${location.className}, not ${className}`,
+    );
   }
-
-  protected findChild(className: string | undefined, name: string): FileShareObject {
-    this.#checkShareClass(className);
-    const share = shareOf(this.context.core, this.serviceAddress.computer, this.serviceAddress.service, name);
-    return FileShareObject.bound(this.context, this.#share, share.name);
-  }
-
-  /** spec §9.3, §14 item 11: the share exists on the server only after SetInfo. */
-  protected override createChild(className: string, name: string): FileShareObject {
-    this.#checkShareClass(className);
-    if (/[\\/]/.test(name) || hasControlChar(name))
-      throw new AdsError("E_INVALIDARG", `invalid share name ${JSON.stringify(name)}`);
-    return FileShareObject.unbound(this.context, this.#share, name);
-  }
-
-  /** spec §4, §14 item 12: NetShareDel, at once. */
-  protected override deleteChild(className: string, name: string): void {
-    this.#checkShareClass(className);
-    const { core } = this.context;
-    const share = shareOf(core, this.serviceAddress.computer, this.serviceAddress.service, name);
-    requireAdministrator(this.context, this.serviceAddress.computer, "Deleting a share");
-    core.store.apply(deleteShare, {
-      computer: this.serviceAddress.computer,
-      service: this.serviceAddress.service,
-      share: share.name,
-    });
-  }
-
-  #checkShareClass(className: string | undefined): void {
-    if (className === undefined || nameKey(className) === nameKey(this.#share.className)) return;
-    if (className === "FileShare" || className === "FPNWFileShare") {
-      throw new AdsError(
-        "E_ADS_SCHEMA_VIOLATION",
-        `${this.Class} contains ${this.#share.className}, not ${className}`,
-      );
-    }
-    unmodelledClass(className);
-  }
+  unmodelledClass(className);
 }
 
 /** The dual-interface properties, merged onto the class. */
 export interface FileServiceObject extends Omit<IADsFileService, keyof AdsContainer>, IADsServiceOperations {}
 defineCacheAccessors(FileServiceObject, [...SERVICE_ACCESSORS, "Description", "MaxUserCount"]);
 defineServiceOperations(FileServiceObject);
-guardGetOnlyMembers(FileServiceObject);
+definePropertyList(FileServiceObject);
+sealFacadeClass(FileServiceObject);

@@ -2,13 +2,16 @@ import { trieGet } from "../../engine/idTrie.js";
 import type { OpenFileState } from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
-import { defineCacheAccessors, defineUnsupportedAccessors, guardGetOnlyMembers } from "../core/comShape.js";
+import { defineCacheAccessors, defineUnsupportedAccessors, sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
 import { fileServiceOf } from "../core/locate.js";
 import type { StoredValues } from "../core/propertyCache.js";
 import type { IADsResource } from "../interfaces/IADsResource.js";
 import type { Variant } from "../interfaces/Variant.js";
+import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { dependentNames, type FileServiceLocation } from "./fileServiceLocation.js";
+
+const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsResource", "IADsPropertyList"]);
 
 /**
  * An open file (spec §7, §12.4, §12.6): IADsResource mapped 1:1 from FILE_INFO_3 — User
@@ -17,34 +20,37 @@ import { dependentNames, type FileServiceLocation } from "./fileServiceLocation.
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the dual-interface accessors are installed below
 export class ResourceObject extends AdsObject {
-  readonly interfaces = [...IADS_INTERFACES, "IADsResource"];
-  readonly #location: FileServiceLocation;
-  readonly #fileId: number;
-
   /** Binds the open file `file` of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation, file: OpenFileState) {
     const name = context.core.profile.resourceName(file.id);
-    super(context, dependentNames(context, location, name, location.fpnw ? "FPNWResource" : "Resource"));
-    this.#location = location;
-    this.#fileId = file.id;
+    const className = location.fpnw ? "FPNWResource" : "Resource";
+    super(context, dependentNames(context, location, name, className), INTERFACES, {
+      load: () => loadResource(context, location, file.id, name),
+    });
   }
+}
 
-  protected override loadProperties(): StoredValues {
-    const { core } = this.context;
-    const fileService = fileServiceOf(core, this.#location.computer, this.#location.service);
-    const file = trieGet(fileService.files, this.#fileId);
-    if (!file) throw new AdsError(core.profile.unknownResourceError, `file ${this.Name} is no longer open`);
-    const user = trieGet(fileService.sessions, file.sessionId)?.user ?? "";
-    return new Map<string, readonly Variant[]>([
-      ["User", [user]],
-      ["Path", [file.path]],
-      ["LockCount", [file.locks]],
-    ]);
-  }
+function loadResource(
+  context: BindContext,
+  location: FileServiceLocation,
+  id: number,
+  name: string,
+): StoredValues {
+  const { core } = context;
+  const fileService = fileServiceOf(core, location.computer, location.service);
+  const file = trieGet(fileService.files, id);
+  if (!file) throw new AdsError(core.profile.unknownResourceError, `file ${name} is no longer open`);
+  const user = trieGet(fileService.sessions, file.sessionId)?.user ?? "";
+  return new Map<string, readonly Variant[]>([
+    ["User", [user]],
+    ["Path", [file.path]],
+    ["LockCount", [file.locks]],
+  ]);
 }
 
 /** The dual-interface properties, merged onto the class. */
 export interface ResourceObject extends Omit<IADsResource, keyof AdsObject> {}
 defineCacheAccessors(ResourceObject, ["User", "Path", "LockCount"], { getOnly: true });
 defineUnsupportedAccessors(ResourceObject, ["UserPath"], { getOnly: true });
-guardGetOnlyMembers(ResourceObject);
+definePropertyList(ResourceObject);
+sealFacadeClass(ResourceObject);

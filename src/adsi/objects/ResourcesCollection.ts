@@ -3,8 +3,13 @@ import type { FileServiceState } from "../../engine/state.js";
 import { closeFile } from "../../engine/transitions/files.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
+import { bstrArgument } from "../core/arguments.js";
 import { requireAdministrator } from "../core/auth.js";
-import { FileServiceCollection } from "./FileServiceCollection.js";
+import { sealFacadeClass } from "../core/comShape.js";
+import type { BindContext } from "../core/context.js";
+import { contextOf } from "../core/internals.js";
+import { FileServiceCollection, runningFileService } from "./FileServiceCollection.js";
+import type { FileServiceLocation } from "./fileServiceLocation.js";
 import { ResourceObject } from "./ResourceObject.js";
 
 /** A decimal file id as NetFileClose takes it (spec §5.3): digits only, 1..2^32-1. */
@@ -14,54 +19,58 @@ function parseFileId(name: string): number | undefined {
   return id >= 1 && id <= 0xffffffff ? id : undefined;
 }
 
+/** The file service's state, if the caller may enumerate open files: administrators only (spec §11.3). */
+function readableFiles(context: BindContext, location: FileServiceLocation): FileServiceState {
+  const fileService = runningFileService(context, location);
+  requireAdministrator(context, location.computer, "Enumerating open files");
+  return fileService;
+}
+
 /**
  * `IADsFileServiceOperations.Resources()` (spec §5.3): one Resource per open file (NetFileEnum level 3),
  * re-read at each enumeration; administrators only (spec §11.3). Remove is NetFileClose: the file
  * closes, its session stays (spec §14 item 34).
  */
 export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
-  protected readonly faultName = "Resources";
+  readonly #location: FileServiceLocation;
 
-  protected readItems(): ResourceObject[] {
-    return [...trieValues(this.#readable().files)].map(
-      (f) => new ResourceObject(this.context, this.location, f),
+  /** The open files of the file service at `location`. */
+  constructor(context: BindContext, location: FileServiceLocation) {
+    super(context, location, "Resources", () =>
+      [...trieValues(readableFiles(context, location).files)].map(
+        (file) => new ResourceObject(context, location, file),
+      ),
     );
+    this.#location = location;
   }
 
   /** The open file whose Name (decimal id) is `name`. */
   GetObject(name: string): ResourceObject {
-    this.intercept("Resources.GetObject");
+    name = bstrArgument(name, "Resources.GetObject's name");
+    const context = contextOf(this);
+    context.core.intercept("Resources.GetObject", this.#location.servicePath);
     const id = parseFileId(name);
-    const file = id === undefined ? undefined : trieGet(this.#readable().files, id);
+    const file = id === undefined ? undefined : trieGet(readableFiles(context, this.#location).files, id);
     if (!file)
-      throw new AdsError(
-        this.context.core.profile.unknownResourceError,
-        `no open file ${describeValue(name)}`,
-      );
-    return new ResourceObject(this.context, this.location, file);
+      throw new AdsError(context.core.profile.unknownResourceError, `no open file ${describeValue(name)}`);
+    return new ResourceObject(context, this.#location, file);
   }
 
   /** NetFileClose (spec §12.4); unknown id → profile `closeUnknownFileError`. */
   Remove(name: string): void {
-    this.intercept("Resources.Remove");
-    this.#readable();
+    name = bstrArgument(name, "Resources.Remove's name");
+    const context = contextOf(this);
+    context.core.intercept("Resources.Remove", this.#location.servicePath);
+    readableFiles(context, this.#location);
     const id = parseFileId(name);
     if (id === undefined) {
-      throw new AdsError(
-        this.context.core.profile.closeUnknownFileError,
-        `no open file ${describeValue(name)}`,
-      );
+      throw new AdsError(context.core.profile.closeUnknownFileError, `no open file ${describeValue(name)}`);
     }
-    this.context.core.store.apply(closeFile, {
-      computer: this.location.computer,
-      service: this.location.service,
+    context.core.store.apply(closeFile, {
+      computer: this.#location.computer,
+      service: this.#location.service,
       fileId: id,
     });
   }
-
-  #readable(): FileServiceState {
-    const fileService = this.fileServiceState();
-    requireAdministrator(this.context, this.location.computer, "Enumerating open files");
-    return fileService;
-  }
 }
+sealFacadeClass(ResourcesCollection);

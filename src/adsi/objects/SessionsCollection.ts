@@ -4,9 +4,23 @@ import { type FileServiceState, sessionPairKey } from "../../engine/state.js";
 import { deleteSessions } from "../../engine/transitions/sessions.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
+import { bstrArgument } from "../core/arguments.js";
 import { requireAdministrator, requireSessionDeleteRights } from "../core/auth.js";
-import { FileServiceCollection } from "./FileServiceCollection.js";
+import { sealFacadeClass } from "../core/comShape.js";
+import type { BindContext } from "../core/context.js";
+import { contextOf } from "../core/internals.js";
+import { FileServiceCollection, runningFileService } from "./FileServiceCollection.js";
+import type { FileServiceLocation } from "./fileServiceLocation.js";
 import { SessionObject } from "./SessionObject.js";
+
+/** The file service's state, if the caller may enumerate sessions: administrators unless the profile allows everyone. */
+function readableSessions(context: BindContext, location: FileServiceLocation): FileServiceState {
+  const fileService = runningFileService(context, location);
+  if (!context.core.profile.sessionEnumForEveryone) {
+    requireAdministrator(context, location.computer, "Enumerating sessions");
+  }
+  return fileService;
+}
 
 /**
  * `IADsFileServiceOperations.Sessions()` (spec §5.2): one Session per server session, re-read at each
@@ -14,52 +28,48 @@ import { SessionObject } from "./SessionObject.js";
  * spec §12.1); Remove is NetSessionDel for the (user, computer) pair the name stands for (spec §12.3).
  */
 export class SessionsCollection extends FileServiceCollection<SessionObject> {
-  protected readonly faultName = "Sessions";
+  readonly #location: FileServiceLocation;
 
-  protected readItems(): SessionObject[] {
-    const fileService = this.#readable();
-    return [...trieValues(fileService.sessions)].map(
-      (s) => new SessionObject(this.context, this.location, s),
+  /** The sessions of the file service at `location`. */
+  constructor(context: BindContext, location: FileServiceLocation) {
+    super(context, location, "Sessions", () =>
+      [...trieValues(readableSessions(context, location).sessions)].map(
+        (session) => new SessionObject(context, location, session),
+      ),
     );
+    this.#location = location;
   }
 
   /** The session the name stands for (the first of its pair, in connection order). */
   GetObject(name: string): SessionObject {
-    this.intercept("Sessions.GetObject");
-    const fileService = this.#readable();
-    const [id] = this.#idsFor(fileService, name);
+    name = bstrArgument(name, "Sessions.GetObject's name");
+    const context = contextOf(this);
+    context.core.intercept("Sessions.GetObject", this.#location.servicePath);
+    const fileService = readableSessions(context, this.#location);
+    const pair = typeof name === "string" ? context.core.profile.parseSessionName(name) : undefined;
+    const [id] = pair ? indexGet(fileService.sessionsByPair, sessionPairKey(pair.user, pair.computer)) : [];
     const session = id === undefined ? undefined : trieGet(fileService.sessions, id);
     if (!session)
-      throw new AdsError(this.context.core.profile.unknownSessionError, `no session ${describeValue(name)}`);
-    return new SessionObject(this.context, this.location, session);
+      throw new AdsError(context.core.profile.unknownSessionError, `no session ${describeValue(name)}`);
+    return new SessionObject(context, this.#location, session);
   }
 
   /** Disconnects every session of the name's (user, computer) pair and closes their files (spec §12.3, §14 items 17-18). */
   Remove(name: string): void {
-    const { core } = this.context;
-    this.intercept("Sessions.Remove");
-    this.#readable();
-    requireSessionDeleteRights(this.context, this.location.computer);
+    name = bstrArgument(name, "Sessions.Remove's name");
+    const context = contextOf(this);
+    context.core.intercept("Sessions.Remove", this.#location.servicePath);
+    const { core } = context;
+    readableSessions(context, this.#location);
+    requireSessionDeleteRights(context, this.#location.computer);
     const pair = typeof name === "string" ? core.profile.parseSessionName(name) : undefined;
     if (!pair) throw new AdsError(core.profile.unknownSessionError, `no session ${describeValue(name)}`);
     core.store.apply(deleteSessions, {
-      computer: this.location.computer,
-      service: this.location.service,
+      computer: this.#location.computer,
+      service: this.#location.service,
       user: pair.user,
       client: pair.computer,
     });
   }
-
-  #idsFor(fileService: FileServiceState, name: string): readonly number[] {
-    const pair = typeof name === "string" ? this.context.core.profile.parseSessionName(name) : undefined;
-    return pair ? indexGet(fileService.sessionsByPair, sessionPairKey(pair.user, pair.computer)) : [];
-  }
-
-  #readable(): FileServiceState {
-    const fileService = this.fileServiceState();
-    if (!this.context.core.profile.sessionEnumForEveryone) {
-      requireAdministrator(this.context, this.location.computer, "Enumerating sessions");
-    }
-    return fileService;
-  }
 }
+sealFacadeClass(SessionsCollection);

@@ -4,8 +4,10 @@ import {
   type ServiceControlRequest,
   setServicePassword,
 } from "../../engine/transitions/serviceControl.js";
+import { AdsError } from "../../errors/AdsError.js";
 import { requireAdministrator } from "../core/auth.js";
 import type { BindContext } from "../core/context.js";
+import { contextOf } from "../core/internals.js";
 import { serviceOf } from "../core/locate.js";
 import type { ServiceAddress } from "./serviceProperties.js";
 
@@ -35,28 +37,38 @@ function setServicePasswordAs(
   context.core.store.apply(setServicePassword, { computer, service, password });
 }
 
-/** What the shared service members need from the object they are installed on. */
-interface ServiceHost {
-  readonly context: BindContext;
-  readonly serviceAddress: ServiceAddress;
-  readonly ADsPath: string;
+/** Where each service object lives: private to this module (issue 7 item 1). */
+const addresses = new WeakMap<object, ServiceAddress>();
+
+/** Records where service object `object` lives; its constructor calls this once, after `super`. */
+export function bindServiceAddress(object: object, address: ServiceAddress): void {
+  addresses.set(object, address);
+}
+
+function addressOf(object: object): ServiceAddress {
+  const address = addresses.get(object);
+  if (!address) throw new AdsError("E_UNEXPECTED", "not a service object");
+  return address;
 }
 
 /** The ADSI method name of a control request, as fault rules name it (docs/faults.md). */
 const CONTROL_OPERATIONS = { start: "Start", stop: "Stop", pause: "Pause", continue: "Continue" } as const;
 
-function control(host: ServiceHost & { readonly ADsPath: string }, request: ServiceControlRequest): void {
-  host.context.core.intercept(CONTROL_OPERATIONS[request], host.ADsPath);
-  controlServiceAs(host.context, host.serviceAddress.computer, host.serviceAddress.service, request);
+function control(object: object, request: ServiceControlRequest): void {
+  const { computer, service } = addressOf(object);
+  const context = contextOf(object);
+  context.core.intercept(CONTROL_OPERATIONS[request], (object as { ADsPath: string }).ADsPath);
+  controlServiceAs(context, computer, service, request);
 }
 
 /**
  * Installs IADsServiceOperations (spec §8.1) on a service class: `Status` (ADS_SERVICE_STATUS_ENUM,
  * read live), `Start`, `Stop`, `Pause`, `Continue`, `SetPassword`. Shared by Service and the file
- * services, which cannot share a base class (one is a container).
+ * services, which cannot share a base class (one is a container). Their objects register their
+ * address with {@link bindServiceAddress}.
  */
 export function defineServiceOperations(target: { prototype: object }): void {
-  const method = (value: (this: ServiceHost, ...args: never[]) => void) => ({
+  const method = (value: (this: object, ...args: never[]) => void) => ({
     configurable: true,
     enumerable: false,
     writable: true,
@@ -66,25 +78,28 @@ export function defineServiceOperations(target: { prototype: object }): void {
     Status: {
       configurable: true,
       enumerable: false,
-      get(this: ServiceHost) {
-        return serviceOf(this.context.core, this.serviceAddress.computer, this.serviceAddress.service).status;
+      get(this: object) {
+        const { computer, service } = addressOf(this);
+        return serviceOf(contextOf(this).core, computer, service).status;
       },
     },
-    Start: method(function (this: ServiceHost) {
+    Start: method(function (this: object) {
       control(this, "start");
     }),
-    Stop: method(function (this: ServiceHost) {
+    Stop: method(function (this: object) {
       control(this, "stop");
     }),
-    Pause: method(function (this: ServiceHost) {
+    Pause: method(function (this: object) {
       control(this, "pause");
     }),
-    Continue: method(function (this: ServiceHost) {
+    Continue: method(function (this: object) {
       control(this, "continue");
     }),
-    SetPassword: method(function (this: ServiceHost, password: string) {
-      this.context.core.intercept("SetPassword", this.ADsPath);
-      setServicePasswordAs(this.context, this.serviceAddress.computer, this.serviceAddress.service, password);
+    SetPassword: method(function (this: object, password: string) {
+      const { computer, service } = addressOf(this);
+      const context = contextOf(this);
+      context.core.intercept("SetPassword", (this as { ADsPath: string }).ADsPath);
+      setServicePasswordAs(context, computer, service, password);
     }),
   });
 }

@@ -1,5 +1,6 @@
 import { type Draft, original } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
+import { foldName } from "../../names/foldName.js";
 import { trieDelete, trieGet, trieValues } from "../idTrie.js";
 import { type FileServiceState, type NameKey, nameKey, type SessionState } from "../state.js";
 import { defineTransition } from "../store.js";
@@ -64,11 +65,11 @@ export const updateShare = defineTransition<ShareAddress & { readonly settings: 
   },
 );
 
-/** Whether `path` lies under the share directory `sharePath` (case-insensitive, `\` separators). */
+/** Whether `path` lies under the share directory `sharePath` (case-insensitive as Windows names, `\` separators). */
 export function isUnderSharePath(path: string, sharePath: string): boolean {
   if (sharePath === "") return false;
-  const prefix = (sharePath.endsWith("\\") ? sharePath : `${sharePath}\\`).toUpperCase();
-  return path.toUpperCase().startsWith(prefix);
+  const prefix = foldName(sharePath.endsWith("\\") ? sharePath : `${sharePath}\\`);
+  return foldName(path).startsWith(prefix);
 }
 
 /**
