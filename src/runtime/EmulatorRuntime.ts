@@ -15,17 +15,17 @@ import { parseIsoUtc } from "../fixture/isoTime.js";
 import type { Fixture, FixtureLabel } from "../fixture/types.js";
 import type { FidelityProfile } from "../profile/FidelityProfile.js";
 import { formatInstant } from "../time/timeInput.js";
-import { EventLog } from "./EventLog.js";
+import { DEFAULT_EVENT_CAPACITY, EventLog, type EventLogControl } from "./EventLog.js";
 import type { UnstampedEvent } from "./events.js";
 import { eventOfChange } from "./eventsFromChanges.js";
-import { FaultRules, type FaultRulesState } from "./faults/FaultRules.js";
+import { FaultRules, type FaultRulesControl, type FaultRulesState } from "./faults/FaultRules.js";
 import type { FaultOperation } from "./faults/operations.js";
 import type { FileHandle, SessionHandle } from "./inject/handles.js";
 import { Injector } from "./inject/Injector.js";
 import { Schedule } from "./Schedule.js";
 import type { ScenarioState } from "./scenario/ScenarioQueue.js";
 import { ScenarioRunner } from "./scenario/ScenarioRunner.js";
-import { VirtualClock } from "./VirtualClock.js";
+import { type ClockControl, VirtualClock } from "./VirtualClock.js";
 
 /** A failure an enumeration must raise after yielding some items (a fault rule's `afterItems`). */
 export interface DeferredFault {
@@ -77,29 +77,44 @@ export class EmulatorRuntime {
   /** What the ADSI objects reach: state, environment, profile and the fault check. */
   readonly core: EmulatorCore;
   readonly #initial: EmulatorSnapshot;
+  readonly #clock: ClockControl;
+  readonly #events: EventLogControl;
+  readonly #faults: FaultRulesControl;
 
   /** Builds the runtime from a validated fixture. A bad timeline, rule or label is a FixtureError. */
   constructor(options: RuntimeOptions) {
     const { fixture, profile } = options;
     this.profile = profile;
     const fixtureNow = parseIsoUtc(fixture.now) ?? 0;
-    this.clock = new VirtualClock(options.start ?? fixtureNow, (from) =>
-      this.emit({ type: "clock.jumped", from }),
+    let clock: ClockControl | undefined;
+    let events: EventLogControl | undefined;
+    let faults: FaultRulesControl | undefined;
+    this.clock = new VirtualClock(
+      options.start ?? fixtureNow,
+      (from) => this.emit({ type: "clock.jumped", from }),
+      (control) => {
+        clock = control;
+      },
     );
     this.env = createEnvironment(options.seed, this.clock);
     if (fixture.randomState !== undefined) this.env.random.setState(fixture.randomState as RandomState);
     this.store = new DirectoryStore(stateFromFixture(fixture, profile), { env: this.env, profile });
-    this.events = new EventLog(options.eventCapacity);
+    this.events = new EventLog(options.eventCapacity ?? DEFAULT_EVENT_CAPACITY, (control) => {
+      events = control;
+    });
+    this.faults = new FaultRules(
+      { now: () => this.clock.now(), random: this.env.random, emit: (e) => this.emit(e) },
+      (control) => {
+        faults = control;
+      },
+    );
+    if (!clock || !events || !faults) throw new Error("a runtime part did not grant its controls");
+    [this.#clock, this.#events, this.#faults] = [clock, events, faults];
     this.store.observe((changes) => {
-      if (!this.events.wanted) return;
+      if (!this.#events.wanted()) return;
       const state = this.store.state;
       const now = this.clock.now();
-      for (const change of changes) this.events.append(eventOfChange(change, state, profile, now), now);
-    });
-    this.faults = new FaultRules({
-      now: () => this.clock.now(),
-      random: this.env.random,
-      emit: (e) => this.emit(e),
+      for (const change of changes) this.#events.append(eventOfChange(change, state, profile, now), now);
     });
     this.injector = new Injector({
       store: this.store,
@@ -110,18 +125,19 @@ export class EmulatorRuntime {
     });
     this.scenario = new ScenarioRunner({
       injector: this.injector,
-      faults: this.faults,
+      addFault: (spec, base) => this.#faults.addSpec(spec, base),
+      clearFaults: () => this.faults.clear(),
       now: () => this.clock.now(),
       emit: (e) => this.emit(e),
     });
-    this.clock.attach(new Schedule(this.store, this.scenario, profile));
+    this.#clock.attach(new Schedule(this.store, this.scenario, profile));
     this.core = {
       store: this.store,
       env: this.env,
       profile,
       intercept: (operation, path) => this.intercept(operation, path),
     };
-    this.faults.load(fixture.faults ?? [], fixtureNow, fixture.nextFaultId);
+    this.#faults.load(fixture.faults ?? [], fixtureNow, fixture.nextFaultId);
     for (const [i, label] of (fixture.labels ?? []).entries()) this.#loadLabel(label, `$.labels[${i}]`);
     this.scenario.play(fixture.timeline ?? [], fixtureNow, "$.timeline");
     this.#initial = this.snapshot();
@@ -129,7 +145,7 @@ export class EmulatorRuntime {
 
   /** Records an event that no transition made (faults, steps, the clock). */
   emit(event: UnstampedEvent): void {
-    if (this.events.wanted) this.events.append(event, this.clock.now());
+    if (this.#events.wanted()) this.#events.append(event, this.clock.now());
   }
 
   /**
@@ -137,10 +153,10 @@ export class EmulatorRuntime {
    * throws their error, or (for an enumeration with `afterItems`) returns the failure to raise later.
    */
   intercept(operation: FaultOperation, path: string): DeferredFault | undefined {
-    const outcome = this.faults.evaluate(operation, path);
+    const outcome = this.#faults.evaluate(operation, path);
     if (!outcome) return undefined;
     // Steps that fail while the operation waits are in the event log; the operation itself goes on.
-    if (outcome.latency > 0) this.clock.advance(outcome.latency);
+    if (outcome.latency > 0) this.#clock.advance(outcome.latency);
     if (outcome.error === undefined) return undefined;
     const error = new AdsError(
       outcome.error,
@@ -162,7 +178,7 @@ export class EmulatorRuntime {
       now,
       random: this.env.random.getState(),
       scenario: this.scenario.capture(),
-      faults: this.faults.capture(),
+      faults: this.#faults.capture(),
     });
     return handle;
   }
@@ -175,17 +191,17 @@ export class EmulatorRuntime {
     if (contents.owner !== this)
       throw new AdsError("E_INVALIDARG", "this snapshot belongs to another emulator");
     this.store.replace(contents.directory);
-    this.clock.restoreTime(contents.now);
+    this.#clock.restoreTime(contents.now);
     this.env.random.setState(contents.random);
     this.scenario.restore(contents.scenario);
-    this.faults.restore(contents.faults);
+    this.#faults.restore(contents.faults);
     this.emit({ type: "emulator.restored" });
   }
 
   /** Back to the state at creation, with an empty event log (sequence numbers start again). */
   reset(): void {
     this.restore(this.#initial);
-    this.events.resetHistory();
+    this.#events.resetHistory();
   }
 
   /** Everything as a fixture: loading it continues exactly from here (same ids, draws, steps, rules). */
@@ -200,7 +216,7 @@ export class EmulatorRuntime {
       randomState: [...this.env.random.getState()],
       ...(timeline.length > 0 ? { timeline } : {}),
       ...(faults.length > 0 ? { faults } : {}),
-      ...(this.faults.nextId > 1 ? { nextFaultId: this.faults.nextId } : {}),
+      ...(this.#faults.nextId() > 1 ? { nextFaultId: this.#faults.nextId() } : {}),
       ...(labels.length > 0 ? { labels } : {}),
     };
   }

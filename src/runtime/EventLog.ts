@@ -27,6 +27,16 @@ export type EventsMatching<P extends EventTypePattern> = P extends EmulatorEvent
     ? Extract<EmulatorEvent, { type: `${Prefix}.${string}` }>
     : EmulatorEvent;
 
+/** What only the emulator may do with its event log. */
+export interface EventLogControl {
+  /** Whether an event would be kept or delivered: callers skip building events nobody wants. */
+  wanted(): boolean;
+  /** Stamps an event with the next sequence number and time `at`, keeps it, calls the subscribers. */
+  append(event: UnstampedEvent, at: number): EmulatorEvent;
+  /** Forgets everything, sequence numbers included (emu.reset()). */
+  resetHistory(): void;
+}
+
 /** What {@link EventLog.query} filters on; every given field must match. */
 export interface EventQuery {
   /** One pattern or several (any may match). */
@@ -123,8 +133,12 @@ export class EventLog implements Iterable<EmulatorEvent> {
   #dropped = 0;
   #subscriptions: readonly Subscription[] = [];
 
-  /** A log keeping the latest `capacity` events (0 keeps none; subscribers are still called). */
-  constructor(capacity = DEFAULT_EVENT_CAPACITY) {
+  /**
+   * A log keeping the latest `capacity` events (0 keeps none; subscribers are still called). Appending
+   * and clearing the history are the emulator's, handed to `grant`; use `emu.events`.
+   * @internal
+   */
+  constructor(capacity: number, grant: (control: EventLogControl) => void) {
     if (!Number.isSafeInteger(capacity) || capacity < 0) {
       throw new AdsError(
         "E_INVALIDARG",
@@ -133,6 +147,11 @@ export class EventLog implements Iterable<EmulatorEvent> {
     }
     this.#capacity = capacity;
     this.#ring = new Array(Math.min(capacity, 1024));
+    grant({
+      wanted: () => this.#capacity > 0 || this.#subscriptions.length > 0,
+      append: (event, at) => this.#append(event, at),
+      resetHistory: () => this.#resetHistory(),
+    });
   }
 
   /** How many events the log keeps at most. */
@@ -155,13 +174,8 @@ export class EventLog implements Iterable<EmulatorEvent> {
     return this.#seq;
   }
 
-  /** Whether an event would be kept or delivered: callers skip building events nobody wants. */
-  get wanted(): boolean {
-    return this.#capacity > 0 || this.#subscriptions.length > 0;
-  }
-
   /** Stamps `event` with the next sequence number and time `at`, keeps it, and calls the subscribers. */
-  append(event: UnstampedEvent, at: number): EmulatorEvent {
+  #append(event: UnstampedEvent, at: number): EmulatorEvent {
     this.#seq += 1;
     const stamped = Object.freeze({ seq: this.#seq, at, time: formatInstant(at), ...event }) as EmulatorEvent;
     this.#keep(stamped);
@@ -222,7 +236,7 @@ export class EventLog implements Iterable<EmulatorEvent> {
   }
 
   /** Forgets everything, sequence numbers included (emu.reset()). Subscriptions stay. */
-  resetHistory(): void {
+  #resetHistory(): void {
     this.clear();
     this.#seq = 0;
     this.#dropped = 0;

@@ -32,6 +32,16 @@ export interface ClockSchedule {
   pending(limit: number): Happening[];
 }
 
+/** What only the emulator may do with its clock. */
+export interface ClockControl {
+  /** Attaches the schedule the clock runs (once). */
+  attach(schedule: ClockSchedule): void;
+  /** Advances by `ms` for an injected latency; returns a failed step's error instead of throwing it. */
+  advance(ms: number): unknown;
+  /** Sets the time directly (restoring a snapshot). */
+  restoreTime(now: number): void;
+}
+
 /** Largest number of happenings `runAll`/`tick` will run in one call before giving up (a runaway schedule). */
 export const RUN_LIMIT = 10_000_000;
 
@@ -41,15 +51,28 @@ export class VirtualClock implements Clock {
   #schedule: ClockSchedule | undefined;
   readonly #onJump: (from: number, to: number) => void;
 
-  /** A clock at `start` (epoch ms); `onJump` records `setSystemTime` jumps. */
-  constructor(start: number, onJump: (from: number, to: number) => void) {
+  /**
+   * A clock at `start` (epoch ms); `onJump` records `setSystemTime` jumps. The emulator's own controls
+   * (attaching the schedule, advancing for a latency, restoring a snapshot's time) go to `grant` only:
+   * they are no members of the clock. Use `emu.clock`.
+   * @internal
+   */
+  constructor(
+    start: number,
+    onJump: (from: number, to: number) => void,
+    grant: (control: ClockControl) => void,
+  ) {
     this.#now = parseInstant(start);
     this.#onJump = onJump;
-  }
-
-  /** Attaches the schedule the clock runs (once, by the emulator). */
-  attach(schedule: ClockSchedule): void {
-    this.#schedule = schedule;
+    grant({
+      attach: (schedule) => {
+        this.#schedule = schedule;
+      },
+      advance: (ms) => this.#advance(ms),
+      restoreTime: (now) => {
+        this.#now = now;
+      },
+    });
   }
 
   /** The virtual time, epoch ms. */
@@ -79,9 +102,8 @@ export class VirtualClock implements Clock {
   /**
    * Advances by `ms` like {@link tick}, but returns a failed step's error instead of throwing it (an
    * injected latency: the operation that waited goes on; the failure is in the event log).
-   * @internal
    */
-  advance(ms: number): unknown {
+  #advance(ms: number): unknown {
     try {
       this.#runUntil(this.#now + ms);
       return undefined;
@@ -149,11 +171,6 @@ export class VirtualClock implements Clock {
       throw new AdsError("E_INVALIDARG", "pending(limit) takes a non-negative integer");
     }
     return this.#schedule?.pending(limit) ?? [];
-  }
-
-  /** Sets the time directly (restoring a snapshot). */
-  restoreTime(now: number): void {
-    this.#now = now;
   }
 
   #runUntil(target: number): number {

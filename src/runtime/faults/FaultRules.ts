@@ -77,6 +77,22 @@ export interface FaultHost {
   emit(event: UnstampedEvent): void;
 }
 
+/** What only the emulator may do with its fault rules. */
+export interface FaultRulesControl {
+  /** Evaluates the rules for one call (see `FaultRules`); undefined when none fired. */
+  evaluate(operation: FaultOperation, path: string): FaultOutcome | undefined;
+  /** Adds a rule in the JSON format (a scenario's `addFault`), relative times counting from `base`. */
+  addSpec(spec: FaultRuleSpec, base: number): FaultRule;
+  /** The rules part of a snapshot (O(1)). */
+  capture(): FaultRulesState;
+  /** Brings back a captured state. */
+  restore(state: FaultRulesState): void;
+  /** Loads a fixture's rules (relative times from `base`; ids continue at `nextId` when given). */
+  load(specs: readonly FaultRuleSpec[], base: number, nextId?: number): void;
+  /** Id the next rule gets. */
+  nextId(): number;
+}
+
 /** The rules part of a snapshot. */
 export interface FaultRulesState {
   readonly rules: readonly FaultRuleState[];
@@ -177,9 +193,24 @@ export class FaultRules {
   #nextId = 1;
   readonly #host: FaultHost;
 
-  /** Rules evaluated against `host`'s clock and generator. */
-  constructor(host: FaultHost) {
+  /**
+   * Rules evaluated against `host`'s clock and generator. Evaluating, loading and snapshotting are the
+   * emulator's, handed to `grant`; use `emu.faults`.
+   * @internal
+   */
+  constructor(host: FaultHost, grant: (control: FaultRulesControl) => void) {
     this.#host = host;
+    grant({
+      evaluate: (operation, path) => this.#evaluate(operation, path),
+      addSpec: (spec, base) => this.#insert(compileRule(spec, base, this.#nextId)),
+      capture: () => ({ rules: this.#rules, nextId: this.#nextId }),
+      restore: (state) => {
+        this.#rules = state.rules;
+        this.#nextId = state.nextId;
+      },
+      load: (specs, base, nextId) => this.#load(specs, base, nextId),
+      nextId: () => this.#nextId,
+    });
   }
 
   /**
@@ -197,12 +228,6 @@ export class FaultRules {
     this.#rules = [...this.#rules, state];
     this.#nextId = Math.max(this.#nextId, state.rule.id + 1);
     return state.rule;
-  }
-
-  /** Adds a rule in the JSON format (a scenario's `addFault`), relative times counting from `base`. */
-  addSpec(spec: FaultRuleSpec, base: number): FaultRule {
-    const state = compileRule(spec, base, this.#nextId);
-    return this.#insert(state);
   }
 
   /** The rules in force, oldest first (expired rules are gone). */
@@ -235,7 +260,7 @@ export class FaultRules {
    * matches, fires the selected ones (an event each), and answers with their combined latency and the
    * first error. O(rules); O(1) when there are none.
    */
-  evaluate(operation: FaultOperation, path: string): FaultOutcome | undefined {
+  #evaluate(operation: FaultOperation, path: string): FaultOutcome | undefined {
     if (this.#rules.length === 0) return undefined;
     const now = this.#host.now();
     let latency = 0;
@@ -289,27 +314,11 @@ export class FaultRules {
     return fired.length === 0 ? undefined : { latency, error, afterItems, ruleId };
   }
 
-  /** The rules part of a snapshot (O(1)). */
-  capture(): FaultRulesState {
-    return { rules: this.#rules, nextId: this.#nextId };
-  }
-
-  /** Brings back a captured state. */
-  restore(state: FaultRulesState): void {
-    this.#rules = state.rules;
-    this.#nextId = state.nextId;
-  }
-
-  /** Id the next rule gets. */
-  get nextId(): number {
-    return this.#nextId;
-  }
-
   /**
    * Loads the rules of a fixture (relative times count from `base`; ids continue at `nextId` when given);
    * a bad rule names its JSON path.
    */
-  load(specs: readonly FaultRuleSpec[], base: number, nextId?: number): void {
+  #load(specs: readonly FaultRuleSpec[], base: number, nextId?: number): void {
     const rules: FaultRuleState[] = [];
     let next = 1;
     specs.forEach((spec, i) => {

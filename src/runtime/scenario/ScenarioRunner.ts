@@ -7,12 +7,11 @@
 import { AdsError } from "../../errors/AdsError.js";
 import { FixtureError, type FixtureIssue } from "../../errors/FixtureError.js";
 import { scenarioShape } from "../../fixture/scenarioShape.js";
-import type { Scenario, ScenarioStep } from "../../fixture/scenarioTypes.js";
+import type { FaultRuleSpec, Scenario, ScenarioStep } from "../../fixture/scenarioTypes.js";
 import { checkShape } from "../../fixture/validateFixture.js";
 import { formatDuration, parseDuration } from "../../time/duration.js";
 import { formatInstant, parseScenarioTime } from "../../time/timeInput.js";
 import type { UnstampedEvent } from "../events.js";
-import type { FaultRules } from "../faults/FaultRules.js";
 import type { FileHandle, SessionHandle } from "../inject/handles.js";
 import type { Injector } from "../inject/Injector.js";
 import type { Happening } from "../VirtualClock.js";
@@ -28,7 +27,10 @@ import {
 /** What the runner needs from the emulator. */
 export interface ScenarioHost {
   readonly injector: Injector;
-  readonly faults: FaultRules;
+  /** Adds a fault rule in the JSON format, relative times from `base` (a step's `addFault`). */
+  addFault(spec: FaultRuleSpec, base: number): void;
+  /** Removes every fault rule (a step's `clearFaults`). */
+  clearFaults(): void;
   now(): number;
   emit(event: UnstampedEvent): void;
 }
@@ -282,10 +284,10 @@ export class ScenarioRunner {
         });
         break;
       case "addFault":
-        this.#host.faults.addSpec(step.fault, at);
+        this.#host.addFault(step.fault, at);
         break;
       case "clearFaults":
-        this.#host.faults.clear();
+        this.#host.clearFaults();
         break;
     }
   }
