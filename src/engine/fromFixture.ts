@@ -62,6 +62,9 @@ export const ERROR_CONTROL: Readonly<Record<FixtureErrorControl, number>> = Obje
   critical: 3,
 });
 
+/** Default Path of a service: the shared service host. */
+export const DEFAULT_SERVICE_PATH = "C:\\Windows\\System32\\svchost.exe";
+
 /** Default ServiceType: ADS_SERVICE_WIN32_SHARE_PROCESS (spec §8.3). */
 const DEFAULT_SERVICE_TYPE = 0x20;
 
@@ -142,9 +145,10 @@ function buildService(service: FixtureService, defaults: FixtureDefaults): Servi
     StartType: START_TYPE[service.startType ?? "auto"],
     ErrorControl: ERROR_CONTROL[service.errorControl ?? "normal"],
   };
-  if (service.displayName !== undefined) config.DisplayName = service.displayName;
+  // DisplayName and Path are mandatory in the Service class (spec §10): every real service has them.
+  config.DisplayName = service.displayName ?? service.name;
+  config.Path = service.path ?? DEFAULT_SERVICE_PATH;
   if (service.version !== undefined) config.Version = service.version;
-  if (service.path !== undefined) config.Path = service.path;
   if (service.loadOrderGroup !== undefined) config.LoadOrderGroup = service.loadOrderGroup;
   if (service.serviceAccountName !== undefined) config.ServiceAccountName = service.serviceAccountName;
   if (service.dependencies !== undefined) config.Dependencies = [...service.dependencies];
@@ -155,6 +159,9 @@ function buildService(service: FixtureService, defaults: FixtureDefaults): Servi
     config,
     status: SERVICE_STATUS[service.status ?? "running"],
     accountPassword: service.accountPassword,
+    acceptedControls: [
+      ...(service.acceptedControls ?? (kind === "service" ? ["stop"] : ["stop", "pauseContinue"])),
+    ],
     fileService: kind === "service" ? undefined : buildFileService(service as FixtureFileService, defaults),
   };
 }

@@ -73,6 +73,9 @@ export interface ComputerState {
   readonly services: ReadonlyMap<NameKey, ServiceState>;
 }
 
+/** A control a service may accept: stop, or pause and continue. */
+export type ServiceControlKind = "stop" | "pauseContinue";
+
 /** Which schema class a service object has (spec §1.1). */
 export type ServiceKind = "service" | "fileService" | "fpnwFileService";
 
@@ -98,6 +101,8 @@ export interface ServiceState {
   readonly status: number;
   /** Password last set with IADsServiceOperations.SetPassword. */
   readonly accountPassword: string | undefined;
+  /** Controls the service accepts (SERVICE_ACCEPT_*; spec §8.1): others fail with `cannotAcceptControl`. */
+  readonly acceptedControls: readonly ServiceControlKind[];
   /** Present exactly when kind is a file service. */
   readonly fileService: FileServiceState | undefined;
 }

@@ -106,6 +106,7 @@ function service(state: ServiceState): FixtureService {
     ...(config.Dependencies === undefined ? {} : { dependencies: [...config.Dependencies] }),
     ...(config.Version === undefined ? {} : { version: config.Version }),
     ...(state.accountPassword === undefined ? {} : { accountPassword: state.accountPassword }),
+    acceptedControls: [...state.acceptedControls],
   };
   if (!state.fileService) return { ...base, kind: "service" };
   return {

@@ -14,7 +14,13 @@ const STATUSES = Object.keys(SERVICE_STATUS) as FixtureServiceStatus[];
 
 function makeStore() {
   return serverStore([
-    ...STATUSES.map((status) => ({ name: `Svc-${status}`, status })),
+    ...STATUSES.map((status) => ({
+      name: `Svc-${status}`,
+      status,
+      acceptedControls: ["stop", "pauseContinue"],
+    })),
+    { name: "NoPause", status: "running" },
+    { name: "NoStop", status: "running", acceptedControls: [] },
     { name: "Off", status: "stopped", startType: "disabled" },
     lanmanServer({
       shares: [
@@ -163,5 +169,25 @@ describe("setServicePassword (service.setPassword)", () => {
       store.apply(setServicePassword, { computer: FS01, service: LANMAN, password: 5 as unknown as string }),
     ).toThrow(expect.objectContaining({ code: "E_INVALIDARG" }));
     expect(store.state).toBe(before);
+  });
+});
+
+describe("accepted controls (issue 7 item 14)", () => {
+  it("a service that does not accept pause/continue or stop refuses them with cannotAcceptControl, unchanged", () => {
+    const store = makeStore();
+    const at = (name: string) => ({ computer: FS01, service: nameKey(name) });
+    const before = store.state;
+    for (const [name, control] of [
+      ["NoPause", "pause"],
+      ["NoPause", "continue"],
+      ["NoStop", "stop"],
+      ["NoStop", "pause"],
+    ] as const) {
+      expect(() => store.apply(controlService, { ...at(name), control })).toThrow(
+        expect.objectContaining({ code: "ERROR_SERVICE_CANNOT_ACCEPT_CTRL" }),
+      );
+    }
+    expect(store.state).toBe(before);
+    expect(store.apply(controlService, { ...at("NoPause"), control: "stop" })).toBe(1);
   });
 });

@@ -322,11 +322,16 @@ describe("spec §14 checklist (file service, sessions, resources)", () => {
     // Spooler: running.
     expect(spooler.Status).toBe(4);
     refused(spooler, () => spooler.Start(), errors.alreadyRunning, 0x80070420);
-    spooler.Pause();
-    expect(spooler.Status).toBe(7);
-    refused(spooler, () => spooler.Start(), errors.alreadyRunning, 0x80070420);
-    spooler.Continue();
-    expect(spooler.Status).toBe(4);
+    // A Spooler does not accept pause/continue (issue 7 item 14): 0x80070425.
+    refused(spooler, () => spooler.Pause(), errors.cannotAcceptControl, 0x80070425);
+    refused(spooler, () => spooler.Continue(), errors.cannotAcceptControl, 0x80070425);
+    // LanmanServer does: Pause → 7, Continue → 4.
+    const lanman = emu.GetObject<Service>("WinNT://FS01/LanmanServer");
+    lanman.Pause();
+    expect(lanman.Status).toBe(7);
+    refused(lanman, () => lanman.Start(), errors.alreadyRunning, 0x80070420);
+    lanman.Continue();
+    expect(lanman.Status).toBe(4);
     spooler.Stop();
     expect(spooler.Status).toBe(1);
     refused(spooler, () => spooler.Stop(), errors.notActive, 0x80070426);
@@ -342,8 +347,6 @@ describe("spec §14 checklist (file service, sessions, resources)", () => {
     refused(w32time, () => w32time.Stop(), errors.notActive, 0x80070426);
     w32time.Start();
     expect(w32time.Status).toBe(4);
-    w32time.Pause();
-    expect(w32time.Status).toBe(7);
     w32time.Stop();
     expect(w32time.Status).toBe(1);
 

@@ -243,9 +243,12 @@ describe("emu.inject lookups and services", () => {
   it("stops, starts, pauses, continues and crashes any service without ADSI rights", () => {
     const emu = office({ caller: null });
     const spooler = emu.GetObject<{ Status: number }>("WinNT://FS01/Spooler");
-    emu.inject.pauseService("FS01", "Spooler");
-    expect(spooler.Status).toBe(7);
-    emu.inject.continueService("FS01", "Spooler");
+    const lanman = emu.GetObject<{ Status: number }>("WinNT://FS01/LanmanServer");
+    expectAdsError(() => emu.inject.pauseService("FS01", "Spooler"), "ERROR_SERVICE_CANNOT_ACCEPT_CTRL");
+    emu.inject.pauseService("FS01");
+    expect(lanman.Status).toBe(7);
+    emu.inject.continueService("FS01");
+    expect(lanman.Status).toBe(4);
     emu.inject.crashService("FS01", "Spooler");
     expect(spooler.Status).toBe(1);
     expectAdsError(() => emu.inject.crashService("FS01", "Spooler"), "ERROR_SERVICE_NOT_ACTIVE");

@@ -56,8 +56,11 @@ function endEverything(
  * (spec §8.1, §14 item 28). Codes come from `profile.serviceControlErrors` (spec §8.1 [U]):
  * - start: STOPPED → RUNNING; StartType 4 (disabled, spec §8.3) → `disabled`; any other status →
  *   `alreadyRunning`.
- * - stop: STOPPED → `notActive`; any other status → STOPPED. Stopping a file service ends all its
+ * - stop: STOPPED → `notActive`; a service not accepting stop → `cannotAcceptControl`; any other
+ *   status → STOPPED. Stopping a file service ends all its
  *   sessions and open files and zeroes every share's CurrentUserCount.
+ * - pause and continue need the service to accept them (`acceptedControls`: file services do by
+ *   default, a Spooler does not), else `cannotAcceptControl` (0x80070425, issue 7 item 14).
  * - pause: RUNNING → PAUSED; PAUSED stays (no-op); STOPPED → `notActive`; pending states and
  *   ERROR (2, 3, 5, 6, 8) → `cannotAcceptControl`. A paused file service keeps its sessions and
  *   refuses new ones (see `openSession`).
@@ -85,6 +88,7 @@ export const controlService = defineTransition<
       break;
     case "stop":
       if (status === STOPPED) return refuse("notActive");
+      if (!target.acceptedControls.includes("stop")) return refuse("cannotAcceptControl");
       target.status = STOPPED;
       if (target.fileService)
         endEverything(target.fileService, { computer, service }, "serviceStopped", context);
@@ -93,6 +97,7 @@ export const controlService = defineTransition<
     case "continue": {
       if (status === STOPPED) return refuse("notActive");
       if (status !== RUNNING && status !== PAUSED) return refuse("cannotAcceptControl");
+      if (!target.acceptedControls.includes("pauseContinue")) return refuse("cannotAcceptControl");
       const next = control === "pause" ? PAUSED : RUNNING;
       if (status !== next) target.status = next;
       break;
