@@ -53,6 +53,11 @@ export type { IADsContainer } from "./adsi/interfaces/IADsContainer.js";
 export type { IADsFileService, IADsFileServiceOperations } from "./adsi/interfaces/IADsFileService.js";
 export type { IADsFileShare } from "./adsi/interfaces/IADsFileShare.js";
 export type { IADsOpenDSObject } from "./adsi/interfaces/IADsOpenDSObject.js";
+export type {
+  IADsPropertyEntry,
+  IADsPropertyList,
+  IADsPropertyValue,
+} from "./adsi/interfaces/IADsPropertyList.js";
 export type { IADsResource } from "./adsi/interfaces/IADsResource.js";
 export type { IADsClass, IADsProperty, IADsSyntax } from "./adsi/interfaces/IADsSchema.js";
 export type { IADsService, IADsServiceOperations } from "./adsi/interfaces/IADsService.js";
@@ -60,6 +65,40 @@ export type { IADsSession } from "./adsi/interfaces/IADsSession.js";
 export type { IEnumVARIANT } from "./adsi/interfaces/IEnumVARIANT.js";
 // COM contracts (spec §3-9)
 export type { Variant } from "./adsi/interfaces/Variant.js";
+// IADsPropertyList (spec §1.1) and its ADSTYPE_ values
+export {
+  ADSTYPE_BACKLINK,
+  ADSTYPE_BOOLEAN,
+  ADSTYPE_CASE_EXACT_STRING,
+  ADSTYPE_CASE_IGNORE_STRING,
+  ADSTYPE_CASEIGNORE_LIST,
+  ADSTYPE_DN_STRING,
+  ADSTYPE_DN_WITH_BINARY,
+  ADSTYPE_DN_WITH_STRING,
+  ADSTYPE_EMAIL,
+  ADSTYPE_FAXNUMBER,
+  ADSTYPE_HOLD,
+  ADSTYPE_INTEGER,
+  ADSTYPE_INVALID,
+  ADSTYPE_LARGE_INTEGER,
+  ADSTYPE_NETADDRESS,
+  ADSTYPE_NT_SECURITY_DESCRIPTOR,
+  ADSTYPE_NUMERIC_STRING,
+  ADSTYPE_OBJECT_CLASS,
+  ADSTYPE_OCTET_LIST,
+  ADSTYPE_OCTET_STRING,
+  ADSTYPE_PATH,
+  ADSTYPE_POSTALADDRESS,
+  ADSTYPE_PRINTABLE_STRING,
+  ADSTYPE_PROV_SPECIFIC,
+  ADSTYPE_REPLICAPOINTER,
+  ADSTYPE_TIMESTAMP,
+  ADSTYPE_TYPEDNAME,
+  ADSTYPE_UNKNOWN,
+  ADSTYPE_UTC_TIME,
+} from "./adsi/propertyList/adsTypes.js";
+export { createPropertyEntry } from "./adsi/propertyList/PropertyEntry.js";
+export { createPropertyValue } from "./adsi/propertyList/PropertyValue.js";
 // Entry points
 export { createEmulator, Emulator, type EmulatorOptions } from "./emulator.js";
 // Time and events: clock, injector, faults, scenarios, event log, snapshots
@@ -79,6 +118,7 @@ export type {
   NameKey,
   OpenFileState,
   ServiceConfig,
+  ServiceControlKind,
   ServiceKind,
   ServiceState,
   SessionState,
@@ -121,6 +161,7 @@ export type {
   FixtureOrdinaryService,
   FixtureService,
   FixtureServiceBase,
+  FixtureServiceControl,
   FixtureServiceStatus,
   FixtureSession,
   FixtureShare,
@@ -128,6 +169,8 @@ export type {
   FixtureUser,
 } from "./fixture/types.js";
 export { MAX_ISSUES, parseFixtureJson, validateFixture } from "./fixture/validateFixture.js";
+// Names: Windows case folding (spec §2.2)
+export { foldName, sameName } from "./names/foldName.js";
 // ADsPath (spec §2)
 export {
   type AdsPath,
