@@ -7,11 +7,16 @@ const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
 const INDEX = new URL("../../src/index.ts", import.meta.url).pathname;
 const VITEST_SHIM = new URL("./vitestShim.ts", import.meta.url).pathname;
 
-/** The ```ts blocks of the README that import the package. */
+/**
+ * The ```ts blocks of the README that import the package. The contract-suite snippet registers a whole
+ * suite and runs in its own test file (test/contract/readmeSnippet.test.ts).
+ */
 function quickStartBlocks(): string[] {
   return [...README.matchAll(/```ts\n([\s\S]*?)```/g)]
     .map((match) => match[1] ?? "")
-    .filter((code) => code.includes('from "adsi-emulator"'));
+    .filter(
+      (code) => code.includes('from "adsi-emulator"') && !code.includes('from "adsi-emulator/contract"'),
+    );
 }
 
 describe("README", () => {
