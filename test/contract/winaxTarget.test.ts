@@ -35,17 +35,15 @@ function asCom<T extends object>(target: T): T {
 
 function fakeWinax(): { module: ComModule; emulator: ReturnType<typeof emulatorTarget> } {
   const emulator = emulatorTarget();
-  const module: ComModule = {
-    Object: class {
-      constructor(name: string, options?: { getobject?: boolean }) {
-        if (name !== "WinNT:" || !options?.getobject) throw new Error("unexpected moniker");
-        return asCom({
-          OpenDSObject: (path: string, user: string, password: string, flags: number) =>
-            emulator.emulator.OpenDSObject(path, user, password, flags),
-        });
-      }
-    } as unknown as ComModule["Object"],
-  };
+  // winax's Object is a constructor; a function that returns an object stands in for it.
+  function ComObject(name: string, options?: { getobject?: boolean }) {
+    if (name !== "WinNT:" || !options?.getobject) throw new Error("unexpected moniker");
+    return asCom({
+      OpenDSObject: (path: string, user: string, password: string, flags: number) =>
+        emulator.emulator.OpenDSObject(path, user, password, flags),
+    });
+  }
+  const module = { Object: ComObject as unknown as ComModule["Object"] };
   return { module, emulator };
 }
 
