@@ -5,6 +5,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect, it } from "vitest";
+import { runRemoteSessions } from "../../src/cli/remoteSessions.js";
 import { AdsError } from "../../src/errors/AdsError.js";
 import { connectMsSrvs, type MsSrvsProvider } from "../../src/provider/msrvs/connectMsSrvs.js";
 import type { RemoteFileService } from "../../src/provider/msrvs/RemoteFileService.js";
@@ -257,5 +258,37 @@ describeWithSamba("the MS-SRVS provider against a real Samba", (samba) => {
     await sessions.Remove(`${samba().admin.name}\\127.0.0.1`);
     expect((await all(sessions)).some((s) => s.User === samba().admin.name)).toBe(true);
     await provider.close();
+  });
+
+  it("the CLI verb lists the live server (tables and --json) and exits 1 for a non-admin", async () => {
+    const alice = await samba().holdFile("alice", "cli-alice.txt");
+    const cli = async (user: string, json: boolean) => {
+      let out = "";
+      let err = "";
+      const args = ["--host", samba().host, "--port", String(samba().port), "--user", user];
+      const status = await runRemoteSessions(json ? [...args, "--json"] : args, {
+        out: (text) => {
+          out += text;
+        },
+        err: (text) => {
+          err += text;
+        },
+        env: { ADSI_MSRVS_PASSWORD: samba().user(user).password },
+      });
+      return { status, out, err };
+    };
+    const table = await cli("sadmin", false);
+    expect([table.status, table.err]).toEqual([0, ""]);
+    expect(table.out).toMatch(/^alice\\127\.0\.0\.1 +alice +127\.0\.0\.1 +\d+ +0$/m);
+    expect(table.out).toMatch(/^\d+ +alice +C:.*\\cli-alice\.txt +0$/m);
+    const json = JSON.parse((await cli("sadmin", true)).out);
+    expect(json.sessions.map((s: { User: string }) => s.User)).toEqual(
+      expect.arrayContaining(["alice", "sadmin"]),
+    );
+    expect(json.openFiles.some((f: { Path: string }) => f.Path.endsWith("\\cli-alice.txt"))).toBe(true);
+    const denied = await cli("dave", false);
+    expect([denied.status, denied.out]).toEqual([1, ""]);
+    expect(denied.err).toContain("E_ACCESSDENIED");
+    await alice.release();
   });
 });
