@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { AdsError } from "../errors/AdsError.js";
+import { describeValue } from "../errors/describeValue.js";
 import { connectMsSrvs, type MsSrvsProvider } from "../provider/msrvs/connectMsSrvs.js";
 import type { MsSrvsConnectOptions } from "../provider/msrvs/options.js";
 import type { RpcPipeOpener } from "../provider/msrvs/rpcPipe.js";
@@ -137,7 +138,7 @@ export async function runRemoteSessions(args: readonly string[], io: RemoteSessi
     io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${render(result, options.user)}\n`);
     return 0;
   } catch (error) {
-    io.err(`error: ${error instanceof AdsError ? error.message : String(error)}\n`);
+    io.err(`error: ${error instanceof AdsError ? error.message : describeValue(error)}\n`);
     return 1;
   } finally {
     await provider?.close();

@@ -80,19 +80,27 @@ describe("the MS-SRVS error map (docs/msrvs-provider.md)", () => {
     expect(adsErrorFrom(new NtStatusError(0xc0000234, 1, "SESSION_SETUP"), "logon", "x").code).toBe("E_FAIL");
   });
 
+  it("values without a usable toString still give an AdsError (found by the property below)", () => {
+    for (const thrown of [{ toString: "" }, Object.create(null), Symbol("x"), { message: 5 }])
+      expect(adsErrorFrom(thrown, "logon", "x").code).toBe("E_FAIL");
+  });
+
   it("an AdsError passes through unchanged", () => {
     const original = new AdsError("E_NOTIMPL", "x");
     expect(adsErrorFrom(original, "rpc", "y")).toBe(original);
   });
 
-  test.prop([fc.anything(), fc.constantFrom("logon" as const, "rpc" as const)])(
-    "whatever is thrown, the result is an AdsError with a catalog HRESULT",
-    (thrown, phase) => {
-      const error = adsErrorFrom(thrown, phase, "op");
-      expect(error).toBeInstanceOf(AdsError);
-      expect(HRESULT[error.code]).toBe(error.hresult);
-    },
-  );
+  test.prop(
+    [
+      fc.anything({ withObjectString: true, withNullPrototype: true }),
+      fc.constantFrom("logon" as const, "rpc" as const),
+    ],
+    { numRuns: 500 },
+  )("whatever is thrown, the result is an AdsError with a catalog HRESULT", (thrown, phase) => {
+    const error = adsErrorFrom(thrown, phase, "op");
+    expect(error).toBeInstanceOf(AdsError);
+    expect(HRESULT[error.code]).toBe(error.hresult);
+  });
 
   const mappedWerrors = MSRVS_ERROR_MAP.flatMap((row) =>
     row.source === "WERROR" ? [row.value as number] : [],

@@ -1,4 +1,5 @@
 import { AdsError } from "../../errors/AdsError.js";
+import { describeValue } from "../../errors/describeValue.js";
 import type { HResultSymbol } from "../../errors/hresults.js";
 import { DceRpcError } from "../../msrvs/dcerpc/DceRpcError.js";
 import { FAULT_STATUS, faultStatusName } from "../../msrvs/dcerpc/faultStatus.js";
@@ -191,5 +192,7 @@ export function adsErrorFrom(error: unknown, phase: FailurePhase, what: string):
   if (error instanceof DceRpcError || error instanceof NdrError) {
     return new AdsError("RPC_S_SERVER_UNAVAILABLE", because(`malformed reply: ${error.message}`));
   }
-  return new AdsError("E_FAIL", because(error instanceof Error ? error.message : String(error)));
+  const reason =
+    error instanceof Error && typeof error.message === "string" ? error.message : describeValue(error);
+  return new AdsError("E_FAIL", because(reason));
 }
