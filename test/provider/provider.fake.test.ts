@@ -370,6 +370,13 @@ describe("failures (fake srvsvc)", () => {
     await provider.close();
   });
 
+  it("a server that drops every new association: RPC_S_SERVER_UNAVAILABLE after three attempts, no loop", async () => {
+    const server = new FakeSrvsvcServer();
+    server.dropAfterBind = true;
+    expect((await rejection(connectMsSrvs(OPTIONS, server.opener))).code).toBe("RPC_S_SERVER_UNAVAILABLE");
+    expect([server.opened, server.open]).toEqual([3, 0]);
+  });
+
   it("concurrent calls on one provider run one at a time and all succeed", async () => {
     const server = new FakeSrvsvcServer();
     server.pageSize = 2;

@@ -108,7 +108,7 @@ export class SrvsvcClient {
   }
 
   private async channelFor(): Promise<SrvsvcChannel> {
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new AdsError("RPC_S_SERVER_UNAVAILABLE", "the MS-SRVS provider was closed");
       const pending = this.channel ?? this.openChannel();
       this.channel = pending;
@@ -122,6 +122,12 @@ export class SrvsvcClient {
       if (!current.broken) return current;
       if (this.channel === pending) this.channel = undefined;
       await current.transport.close();
+      if (attempt >= 2) {
+        throw new AdsError(
+          "RPC_S_SERVER_UNAVAILABLE",
+          `${this.options.host} drops every new srvsvc association`,
+        );
+      }
     }
   }
 

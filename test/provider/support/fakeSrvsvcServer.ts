@@ -52,6 +52,8 @@ export class FakeSrvsvcServer {
   readonly failures: FakeFailure[] = [];
   /** How the bind is answered. */
   bind: "accept" | "nak" | "reject" = "accept";
+  /** When set, every pipe breaks right after answering the bind (a server that drops associations). */
+  dropAfterBind = false;
   /** The AdsError the next pipe opens reject with (e.g. the logon failure). */
   openFailure: AdsError | undefined;
   /** Every call received: opnum and decoded request. */
@@ -84,6 +86,10 @@ export class FakeSrvsvcServer {
         const fragments = [...pending, pdu];
         pending = [];
         const reply = server.answer(fragments);
+        if (server.dropAfterBind && reply[2] === 12) {
+          failed = true;
+          server.open -= 1;
+        }
         if (failure === "garbage") return Buffer.from("0500020300000000", "hex");
         if (failure === "wrong-call-id") {
           const copy = Buffer.from(reply);
