@@ -67,6 +67,9 @@ describe("the MS-SRVS error map (docs/msrvs-provider.md)", () => {
         "RPC_S_SERVER_UNAVAILABLE",
       );
     expect(adsErrorFrom(new NdrError("TRUNCATED", 3, "x"), "rpc", "c").code).toBe("RPC_S_SERVER_UNAVAILABLE");
+    // INVALID_VALUE comes only from the encoders: an argument the wire cannot carry, not a bad reply.
+    expect(adsErrorFrom(new NdrError("INVALID_VALUE", 3, "NUL"), "rpc", "c").code).toBe("E_INVALIDARG");
+    expect(adsErrorFrom(new DceRpcError("INVALID_VALUE", 0, "x"), "rpc", "c").code).toBe("E_INVALIDARG");
     expect(adsErrorFrom(new DceRpcError("BAD_VERSION", 0, "x"), "rpc", "c").code).toBe(
       "RPC_S_SERVER_UNAVAILABLE",
     );

@@ -245,14 +245,25 @@ describe("Remove (fake srvsvc)", () => {
     await provider.close();
   });
 
-  test.prop([fc.string({ maxLength: 12 })])(
+  const anyChars = fc.string({
+    maxLength: 8,
+    unit: fc.oneof(
+      fc.constantFrom("\0", "\\", "\ud800"),
+      fc.string({ minLength: 1, maxLength: 1, unit: "binary" }),
+    ),
+  });
+  const nameArb = fc.oneof(
+    anyChars,
+    fc.tuple(anyChars, anyChars).map(([user, client]) => `${user}\\${client}`),
+  );
+  test.prop([nameArb], { numRuns: 300 })(
     "a session name that is not user\\computer with both parts, or a file name that is not a u32, sends nothing",
     async (name) => {
       const server = new FakeSrvsvcServer();
       server.sessions = [session("alice", "10.0.0.5")];
       const [provider, fso] = await bound(server);
       const parts = name.split("\\");
-      const sessionName = parts.length === 2 && parts.every((p) => p.length > 0);
+      const sessionName = parts.length === 2 && parts.every((p) => p.length > 0) && !name.includes("\0");
       const fileId = /^\d{1,10}$/.test(name) && Number(name) <= 0xffffffff;
       const sessionRemove = (await fso.Sessions()).Remove(name);
       const fileRemove = (await fso.Resources()).Remove(name);

@@ -38,13 +38,13 @@ export class RemoteSessions extends RemoteCollection<RemoteSession> {
 
   /**
    * Ends every session of the pair `name` stands for (spec §5.2, §12.3). A name that is not
-   * `user\computer`, or has an empty part, is refused with E_INVALIDARG before anything is sent: an
-   * empty name is a wildcard to NetrSessionDel and would end other sessions (the caller's own too).
+   * `user\computer`, has an empty part or a NUL, is refused with E_INVALIDARG before anything is sent:
+   * an empty name is a wildcard to NetrSessionDel and would end other sessions (the caller's own too).
    */
   async Remove(name: string): Promise<void> {
     requireString(name, "Sessions.Remove");
     const pair = parseSessionName(name);
-    if (pair === undefined || pair.user.length === 0 || pair.client.length === 0) {
+    if (pair === undefined || pair.user.length === 0 || pair.client.length === 0 || name.includes("\0")) {
       throw new AdsError("E_INVALIDARG", `${describeValue(name)} is not a session name (user\\computer)`);
     }
     await this.binding.client.deleteSession(pair.client, pair.user);

@@ -108,6 +108,7 @@ export const MSRVS_ERROR_MAP: readonly ErrorMapRow[] = Object.freeze([
   { source: "rpc", name: "bind-rejected", hresult: "RPC_S_SERVER_UNAVAILABLE" },
   { source: "rpc", name: "protocol", hresult: "RPC_S_SERVER_UNAVAILABLE" },
   { source: "rpc", name: "malformed PDU or stub", hresult: "RPC_S_SERVER_UNAVAILABLE" },
+  { source: "rpc", name: "unencodable argument", hresult: "E_INVALIDARG" },
   transport("INVALID_ARGUMENT", "logon", "E_INVALIDARG"),
   transport("DISCONNECTED", "logon", "ERROR_BAD_NETPATH"),
   transport("TIMEOUT", "logon", "ERROR_BAD_NETPATH"),
@@ -190,6 +191,9 @@ export function adsErrorFrom(error: unknown, phase: FailurePhase, what: string):
     );
   }
   if (error instanceof DceRpcError || error instanceof NdrError) {
+    // INVALID_VALUE is raised only by the encoders: an argument the wire format cannot carry.
+    if (error.code === "INVALID_VALUE")
+      return new AdsError("E_INVALIDARG", because(`cannot encode: ${error.message}`));
     return new AdsError("RPC_S_SERVER_UNAVAILABLE", because(`malformed reply: ${error.message}`));
   }
   const reason =
