@@ -228,6 +228,23 @@ describe("Remove (fake srvsvc)", () => {
     await provider.close();
   });
 
+  it("a DOMAIN\\user session (a Samba domain member) round trips: the Name splits at its last backslash", async () => {
+    const server = new FakeSrvsvcServer();
+    server.sessions = [session("CORP\\alice", "10.0.0.5")];
+    const [provider, fso] = await bound(server);
+    const sessions = await fso.Sessions();
+    const [listed] = await sessions._NewEnum.Next(1);
+    expect(listed?.Name).toBe("CORP\\alice\\10.0.0.5");
+    expect((await sessions.GetObject(listed?.Name as string)).User).toBe("CORP\\alice");
+    await sessions.Remove(listed?.Name as string);
+    expect(server.calls.at(-1)?.request).toMatchObject({
+      clientName: "\\\\10.0.0.5",
+      userName: "CORP\\alice",
+    });
+    expect(server.sessions).toEqual([]);
+    await provider.close();
+  });
+
   it("Resources.Remove sends NetrFileClose(id); the session stays", async () => {
     const server = new FakeSrvsvcServer();
     server.flavor = "samba";
@@ -257,13 +274,14 @@ describe("Remove (fake srvsvc)", () => {
     fc.tuple(anyChars, anyChars).map(([user, client]) => `${user}\\${client}`),
   );
   test.prop([nameArb], { numRuns: 300 })(
-    "a session name that is not user\\computer with both parts, or a file name that is not a u32, sends nothing",
+    "a session name without a user and a client around its last backslash (or with a NUL), or a file name that is not a u32, sends nothing",
     async (name) => {
       const server = new FakeSrvsvcServer();
       server.sessions = [session("alice", "10.0.0.5")];
       const [provider, fso] = await bound(server);
-      const parts = name.split("\\");
-      const sessionName = parts.length === 2 && parts.every((p) => p.length > 0) && !name.includes("\0");
+      const at = name.lastIndexOf("\\");
+      const parts = [name.slice(0, at), name.slice(at + 1)];
+      const sessionName = at > 0 && at < name.length - 1 && !name.includes("\0");
       const fileId = /^\d{1,10}$/.test(name) && Number(name) <= 0xffffffff;
       const sessionRemove = (await fso.Sessions()).Remove(name);
       const fileRemove = (await fso.Resources()).Remove(name);

@@ -13,6 +13,11 @@ import { FakeSrvsvcServer } from "./support/fakeSrvsvcServer.js";
 const u32 = fc.integer({ min: 0, max: 0xffffffff });
 /** A user or client name as servers send them: non-empty, no backslash, no NUL. */
 const part = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !/[\\\0]/.test(s));
+/** A user name as Samba domain members send them: `DOMAIN\user` too. */
+const user = fc.oneof(
+  part,
+  fc.tuple(part, part).map(([domain, name]) => `${domain}\\${name}`),
+);
 
 describe("value conversions (spec §6-7, §12.6)", () => {
   test.prop([u32])(
@@ -27,11 +32,14 @@ describe("value conversions (spec §6-7, §12.6)", () => {
     },
   );
 
-  test.prop([part, part])("a session Name parses back to its (user, client) pair", (user, client) => {
-    const name = sessionNameOf({ user, client, numOpens: 0, time: 0, idleTime: 0 });
-    expect(name).toBe(`${user}\\${client}`);
-    expect(parseSessionName(name)).toEqual({ user, client });
-  });
+  test.prop([user, part])(
+    "a session Name parses back to its (user, client) pair, DOMAIN\\user too",
+    (user, client) => {
+      const name = sessionNameOf({ user, client, numOpens: 0, time: 0, idleTime: 0 });
+      expect(name).toBe(`${user}\\${client}`);
+      expect(parseSessionName(name)).toEqual({ user, client });
+    },
+  );
 
   test.prop([u32])("a file id's Name parses back to the id", (id) => {
     expect(parseFileId(String(id))).toBe(id);

@@ -37,9 +37,10 @@ export class RemoteSessions extends RemoteCollection<RemoteSession> {
   }
 
   /**
-   * Ends every session of the pair `name` stands for (spec §5.2, §12.3). A name that is not
-   * `user\computer`, has an empty part or a NUL, is refused with E_INVALIDARG before anything is sent:
-   * an empty name is a wildcard to NetrSessionDel and would end other sessions (the caller's own too).
+   * Ends every session of the pair `name` stands for (spec §5.2, §12.3). A name without a non-empty
+   * user and client around its last backslash, or with a NUL, is refused with E_INVALIDARG before
+   * anything is sent: an empty name is a wildcard to NetrSessionDel and would end other sessions (the
+   * caller's own too).
    */
   async Remove(name: string): Promise<void> {
     requireString(name, "Sessions.Remove");

@@ -50,12 +50,15 @@ export function resourceValues(info: RemoteFileInfo): ReadonlyMap<string, Varian
 }
 
 /**
- * The (user, client) pair a session Name stands for, matched case-insensitively like the server does;
- * undefined when `name` is not `user\client` (profile `parseSessionName`).
+ * The (user, client) pair a session Name `user\client` stands for; undefined without a backslash.
+ * It splits at the LAST backslash: a client name never holds one (spec §12.1), while a user name may
+ * (`DOMAIN\user` on a Samba domain member), so every enumerated Name parses back to its own pair. The
+ * emulator's profile, whose users never hold one, refuses such names instead.
  */
 export function parseSessionName(name: string): { user: string; client: string } | undefined {
-  const pair = typeof name === "string" ? windowsProfile.parseSessionName(name) : undefined;
-  return pair === undefined ? undefined : { user: pair.user, client: pair.computer };
+  if (typeof name !== "string") return undefined;
+  const at = name.lastIndexOf("\\");
+  return at < 0 ? undefined : { user: name.slice(0, at), client: name.slice(at + 1) };
 }
 
 /** True when `info` is a session of the pair `name` stands for (case-insensitive, as NetSessionDel matches). */
