@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { AdsError } from "../../src/errors/AdsError.js";
 import { FAULT_STATUS } from "../../src/msrvs/dcerpc/faultStatus.js";
+import { Smb2Error } from "../../src/msrvs/smb2/Smb2Error.js";
 import { SRVSVC_OPNUM } from "../../src/msrvs/srvsvc/interface.js";
 import { connectMsSrvs, type MsSrvsProvider } from "../../src/provider/msrvs/connectMsSrvs.js";
 import type { RemoteFileService } from "../../src/provider/msrvs/RemoteFileService.js";
@@ -64,6 +65,10 @@ describe("connecting and binding (fake srvsvc)", () => {
     const server = new FakeSrvsvcServer();
     server.openFailure = logonFailure();
     expect((await rejection(connectMsSrvs(OPTIONS, server.opener))).code).toBe("ERROR_LOGON_FAILURE");
+    server.openFailure = new Smb2Error("DISCONNECTED", "cannot connect"); // a custom opener's raw error
+    expect((await rejection(connectMsSrvs(OPTIONS, server.opener))).code).toBe("ERROR_BAD_NETPATH");
+    server.openFailure = new Error("boom");
+    expect((await rejection(connectMsSrvs(OPTIONS, server.opener))).code).toBe("E_FAIL");
     server.openFailure = undefined;
     for (const bind of ["nak", "reject"] as const) {
       server.bind = bind;

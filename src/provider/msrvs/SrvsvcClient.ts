@@ -132,7 +132,9 @@ export class SrvsvcClient {
   }
 
   private async openChannel(): Promise<SrvsvcChannel> {
-    const pipe = await this.open(this.options);
+    const pipe = await this.open(this.options).catch((error: unknown) => {
+      throw adsErrorFrom(error, "logon", `signing in to ${this.options.host}`);
+    });
     try {
       return await SrvsvcChannel.bind(pipe);
     } catch (error) {

@@ -54,8 +54,8 @@ export class FakeSrvsvcServer {
   bind: "accept" | "nak" | "reject" = "accept";
   /** When set, every pipe breaks right after answering the bind (a server that drops associations). */
   dropAfterBind = false;
-  /** The AdsError the next pipe opens reject with (e.g. the logon failure). */
-  openFailure: AdsError | undefined;
+  /** What the next pipe opens reject with (e.g. the logon failure's AdsError, or a raw transport error). */
+  openFailure: unknown;
   /** Every call received: opnum and decoded request. */
   readonly calls: { opnum: number; request: unknown }[] = [];
   /** Pipes opened so far, and how many of them are still open. */
