@@ -186,7 +186,7 @@ export function netUseDriver(options: NetUseDriverOptions): ContractDriver {
         close: end,
       };
     },
-    advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), // host-time: a real server's clock
+    advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), // host-time: real time passes on a real server
     cleanup() {
       for (const close of open.splice(0).reverse()) {
         try {

@@ -55,6 +55,8 @@ const rows = {
   // spec §11.2: Win32 and LAN Manager errors as HRESULT_FROM_WIN32
   ERROR_FILE_NOT_FOUND: [0x80070002, "The system cannot find the file specified"],
   E_ACCESSDENIED: [0x80070005, "Access is denied"],
+  ERROR_NOT_ENOUGH_MEMORY: [0x80070008, "Not enough memory resources are available to process this command"],
+  ERROR_NOT_SUPPORTED: [0x80070032, "The request is not supported"],
   ERROR_BAD_NETPATH: [0x80070035, "The network path was not found"],
   ERROR_BAD_NET_NAME: [0x80070043, "The network name cannot be found"],
   E_INVALIDARG: [0x80070057, "The parameter is incorrect"],
@@ -81,6 +83,9 @@ const rows = {
     "Multiple connections to a server by the same user, using more than one user name, are not allowed",
   ],
   ERROR_LOGON_FAILURE: [0x8007052e, "The user name or password is incorrect"],
+  ERROR_ACCOUNT_RESTRICTION: [0x8007052f, "Account restrictions are preventing this user from signing in"],
+  ERROR_PASSWORD_EXPIRED: [0x80070532, "The password for this account has expired"],
+  ERROR_ACCOUNT_DISABLED: [0x80070533, "This user can't sign in because this account is currently disabled"],
   ERROR_NO_SUCH_DOMAIN: [0x8007054b, "The specified domain either does not exist or could not be contacted"],
   ERROR_INVALID_INDEX: [0x80070585, "Invalid index"],
   RPC_S_SERVER_UNAVAILABLE: [0x800706ba, "The RPC server is unavailable"],

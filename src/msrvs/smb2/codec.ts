@@ -18,6 +18,7 @@ import {
   encodeIoctlRequest,
   encodeIoctlResponse,
 } from "./bodies/ioctl.js";
+import { decodeLockRequest, encodeLockRequest } from "./bodies/lock.js";
 import {
   decodeNegotiateRequest,
   decodeNegotiateResponse,
@@ -89,6 +90,8 @@ function encodeBody(body: Smb2Body): Buffer {
       return encodeIoctlRequest(body);
     case "ioctlResponse":
       return encodeIoctlResponse(body);
+    case "lockRequest":
+      return encodeLockRequest(body);
     case "errorResponse":
       return encodeErrorResponse(body);
     default:
@@ -133,6 +136,7 @@ const REQUEST_DECODERS: Record<number, (r: ByteReader) => Smb2Body> = {
   [Smb2Command.READ]: decodeReadRequest,
   [Smb2Command.WRITE]: decodeWriteRequest,
   [Smb2Command.IOCTL]: decodeIoctlRequest,
+  [Smb2Command.LOCK]: decodeLockRequest,
   [Smb2Command.CANCEL]: (r) => decodeEmptyBody(r, "cancelRequest"),
   [Smb2Command.ECHO]: (r) => decodeEmptyBody(r, "echoRequest"),
 };
@@ -148,6 +152,7 @@ const RESPONSE_DECODERS: Record<number, (r: ByteReader) => Smb2Body> = {
   [Smb2Command.READ]: decodeReadResponse,
   [Smb2Command.WRITE]: decodeWriteResponse,
   [Smb2Command.IOCTL]: decodeIoctlResponse,
+  [Smb2Command.LOCK]: (r) => decodeEmptyBody(r, "lockResponse"),
   [Smb2Command.ECHO]: (r) => decodeEmptyBody(r, "echoResponse"),
 };
 

@@ -3,6 +3,7 @@ import type { CreateRequest, CreateResponse } from "./bodies/create.js";
 import type { EmptyBody } from "./bodies/emptyBodies.js";
 import type { ErrorResponse } from "./bodies/errorResponse.js";
 import type { IoctlRequest, IoctlResponse } from "./bodies/ioctl.js";
+import type { LockRequest } from "./bodies/lock.js";
 import type { NegotiateRequest, NegotiateResponse } from "./bodies/negotiate.js";
 import type { ReadRequest, ReadResponse } from "./bodies/read.js";
 import type { SessionSetupRequest, SessionSetupResponse } from "./bodies/sessionSetup.js";
@@ -30,6 +31,7 @@ export type Smb2Body =
   | WriteResponse
   | IoctlRequest
   | IoctlResponse
+  | LockRequest
   | EmptyBody
   | ErrorResponse;
 
@@ -61,6 +63,8 @@ export const BODY_KINDS = {
   writeResponse: [Smb2Command.WRITE, true],
   ioctlRequest: [Smb2Command.IOCTL, false],
   ioctlResponse: [Smb2Command.IOCTL, true],
+  lockRequest: [Smb2Command.LOCK, false],
+  lockResponse: [Smb2Command.LOCK, true],
   cancelRequest: [Smb2Command.CANCEL, false],
   echoRequest: [Smb2Command.ECHO, false],
   echoResponse: [Smb2Command.ECHO, true],

@@ -172,9 +172,16 @@ export const anyBody: fc.Arbitrary<Smb2Body> = fc.oneof(
         "cancelRequest",
         "echoRequest",
         "echoResponse",
+        "lockResponse",
       ] as const
     ).map((k) => ({ kind: k })),
   ),
+  fc.record({
+    kind: kind("lockRequest"),
+    lockSequence: u32,
+    fileId: fixedBytes(16),
+    locks: fc.array(fc.record({ offset: u64, length: u64, flags: u32 }), { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ kind: kind("errorResponse"), errorContextCount: u8, errorData: bytes(40) }),
 );
 

@@ -311,3 +311,59 @@ describe("compounded responses (MS-SMB2 §3.2.4.1.4)", () => {
     }
   });
 });
+
+describe("LOCK (MS-SMB2 §2.2.26-§2.2.27)", () => {
+  it("a request with two elements: StructureSize 48, LockCount, FileId at 8, 24-byte elements from 24", () => {
+    const locks = [
+      { offset: 0n, length: 10n, flags: 0x12 },
+      { offset: 0x1_0000_0000n, length: 1n, flags: 0x04 },
+    ];
+    const message = encodeMessage(makeHeader({ command: 0 }), {
+      kind: "lockRequest",
+      lockSequence: 0,
+      fileId: FILE_ID,
+      locks,
+    });
+    const body = bodyOf(message);
+    expect(message.readUInt16LE(12)).toBe(Smb2Command.LOCK);
+    expect(body.length).toBe(24 + 2 * 24);
+    expect([body.readUInt16LE(0), body.readUInt16LE(2), body.readUInt32LE(4)]).toEqual([48, 2, 0]);
+    expect(body.subarray(8, 24)).toEqual(FILE_ID);
+    expect([body.readBigUInt64LE(24), body.readBigUInt64LE(32), body.readUInt32LE(40)]).toEqual([
+      0n,
+      10n,
+      0x12,
+    ]);
+    expect([body.readBigUInt64LE(48), body.readBigUInt64LE(56), body.readUInt32LE(64)]).toEqual([
+      0x1_0000_0000n,
+      1n,
+      0x04,
+    ]);
+    expect(decodeMessage(message).body).toEqual({
+      kind: "lockRequest",
+      lockSequence: 0,
+      fileId: FILE_ID,
+      locks,
+    });
+  });
+
+  it("no element, LockCount 0, or fewer elements than LockCount: typed errors", () => {
+    const header = makeHeader({ command: 0 });
+    expectSmb2Error(
+      () => encodeMessage(header, { kind: "lockRequest", lockSequence: 0, fileId: FILE_ID, locks: [] }),
+      "INVALID_ARGUMENT",
+    );
+    const message = encodeMessage(header, {
+      kind: "lockRequest",
+      lockSequence: 0,
+      fileId: FILE_ID,
+      locks: [{ offset: 0n, length: 1n, flags: 2 }],
+    });
+    const zero = Buffer.from(message);
+    zero.writeUInt16LE(0, 64 + 2);
+    expectSmb2Error(() => decodeMessage(zero), "MALFORMED");
+    const short = Buffer.from(message);
+    short.writeUInt16LE(3, 64 + 2);
+    expectSmb2Error(() => decodeMessage(short), "TRUNCATED");
+  });
+});

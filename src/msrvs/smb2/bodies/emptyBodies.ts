@@ -3,7 +3,8 @@ import { checkStructureSize } from "./structure.js";
 
 /**
  * The bodies that are only StructureSize 4 + Reserved: LOGOFF (MS-SMB2 §2.2.7/§2.2.8), TREE_DISCONNECT
- * (§2.2.11/§2.2.12), CANCEL (§2.2.30, request only) and ECHO (§2.2.28/§2.2.29).
+ * (§2.2.11/§2.2.12), CANCEL (§2.2.30, request only), ECHO (§2.2.28/§2.2.29) and the LOCK response
+ * (§2.2.27).
  */
 export type EmptyBodyKind =
   | "logoffRequest"
@@ -12,7 +13,8 @@ export type EmptyBodyKind =
   | "treeDisconnectResponse"
   | "cancelRequest"
   | "echoRequest"
-  | "echoResponse";
+  | "echoResponse"
+  | "lockResponse";
 
 /** A body with no fields (StructureSize 4, Reserved). */
 export interface EmptyBody {
