@@ -1,9 +1,9 @@
-/** Entry point of `npm start`: prints the demo for the computer named on the command line, or the local one. */
-import { runDemo } from "./demo.js";
+#!/usr/bin/env node
+/**
+ * `adsi-emu` (the package's bin; `npm start` runs it from the sources): see program.ts for the program
+ * and verbs.ts for its verbs (the MS-SRVS `sessions` verb registers there).
+ */
+import { processIo } from "./io.js";
+import { runCli } from "./program.js";
 
-try {
-  console.log(runDemo(process.argv[2]));
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-}
+process.exitCode = await runCli(process.argv.slice(2), processIo());
