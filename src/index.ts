@@ -105,6 +105,8 @@ export {
   isHResultSymbol,
   toSignedHResult,
 } from "./errors/hresults.js";
+// Fixtures for humans: the default fixture plus this, without casts
+export { FixtureBuilder, fixtureBuilder, type WritableFixture } from "./fixture/builder.js";
 export { DEFAULT_FIXTURE_URL, loadDefaultFixture } from "./fixture/defaultFixture.js";
 export { fixtureJsonSchema, scenarioJsonSchema } from "./fixture/jsonSchema.js";
 export type { FaultRuleSpec, Scenario, ScenarioAction, ScenarioStep } from "./fixture/scenarioTypes.js";
@@ -184,3 +186,14 @@ export type { Injector, OpenFileOptions, OpenSessionRequest } from "./runtime/in
 export { type ClockSchedule, type Happening, RUN_LIMIT, type VirtualClock } from "./runtime/VirtualClock.js";
 export { type Duration, formatDuration, parseDuration } from "./time/duration.js";
 export type { TimeInput } from "./time/timeInput.js";
+// The timeline picture of an event log
+export { renderTimelineSvg, type TimelineSvgOptions, timelineToSvg } from "./timeline/renderSvg.js";
+export {
+  buildTimeline,
+  type SessionAtStart,
+  type Timeline,
+  type TimelineFile,
+  type TimelineLane,
+  type TimelineMark,
+  type TimelineOptions,
+} from "./timeline/timelineModel.js";
