@@ -10,6 +10,8 @@ export interface CliStream {
   readonly isTTY: boolean;
   /** Whether the terminal shows colours (tty.WriteStream.hasColors); absent = no. */
   hasColors?(): boolean;
+  /** The terminal's width, for help text; absent: 100. */
+  readonly columns?: number;
 }
 
 /** The CLI's surroundings. */
@@ -95,6 +97,7 @@ export function processIo(): CliIo {
     },
     isTTY: stream.isTTY === true,
     hasColors: () => (stream.isTTY === true ? stream.hasColors() : false),
+    ...(stream.isTTY === true && stream.columns > 0 ? { columns: stream.columns } : {}),
   });
   return { stdout: wrap(process.stdout), stderr: wrap(process.stderr), env: process.env, cwd: process.cwd() };
 }

@@ -50,6 +50,10 @@ export function createProgram(io: CliIo): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(err.red(text)),
+      getOutHelpWidth: () => io.stdout.columns ?? 100,
+      getErrHelpWidth: () => io.stderr.columns ?? 100,
+      getOutHasColors: () => out.enabled,
+      getErrHasColors: () => err.enabled,
     })
     .exitOverride()
     .addHelpText("after", EPILOGUE);
