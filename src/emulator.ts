@@ -25,8 +25,12 @@ import { parseInstant, type TimeInput } from "./time/timeInput.js";
 
 /** Options of {@link createEmulator}; all optional. */
 export interface EmulatorOptions {
-  /** The directory: a fixture object or parsed JSON (validated); default: the bundled `fixtures/default.json`. */
-  readonly fixture?: Fixture | unknown;
+  /**
+   * The directory: a fixture object (typed, so an inline fixture completes in an editor) or parsed JSON;
+   * validated either way. Default: the bundled `fixtures/default.json`. To extend the default, use
+   * `fixtureBuilder()`.
+   */
+  readonly fixture?: Fixture;
   /** Seed of every random choice and generated id; default 1. Same seed, same fixture: same behaviour. */
   readonly seed?: number;
   /** Fidelity profile: `windows` (default), `samba`, or a custom profile object. */
@@ -200,8 +204,13 @@ export class Emulator {
     if (!valid && onFailure === "logonFailure") {
       throw new AdsError("ERROR_LOGON_FAILURE", `logon failure for ${credentials?.user ?? "(null)"}`);
     }
+    const fellBack = !valid && credentials !== null;
     return buildObject(
-      { core: this.#core, credentials: valid ? credentials : null },
+      {
+        core: this.#core,
+        credentials: valid ? credentials : null,
+        ...(fellBack ? { guestFallbackFrom: credentials.user } : {}),
+      },
       target,
       parsed,
       this.#open,

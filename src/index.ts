@@ -145,6 +145,8 @@ export {
   isHResultSymbol,
   toSignedHResult,
 } from "./errors/hresults.js";
+// Fixtures for humans: the default fixture plus this, without casts
+export { FixtureBuilder, fixtureBuilder, type WritableFixture } from "./fixture/builder.js";
 export { DEFAULT_FIXTURE_URL, loadDefaultFixture } from "./fixture/defaultFixture.js";
 export { fixtureJsonSchema, scenarioJsonSchema } from "./fixture/jsonSchema.js";
 export type { FaultRuleSpec, Scenario, ScenarioAction, ScenarioStep } from "./fixture/scenarioTypes.js";
@@ -187,6 +189,28 @@ export type { FidelityProfile } from "./profile/FidelityProfile.js";
 export { PROFILES, type ProfileName, resolveProfile } from "./profile/profiles.js";
 export { sambaProfile } from "./profile/samba.js";
 export { windowsProfile } from "./profile/windows.js";
+export type { AsyncEnumerator } from "./provider/msrvs/AsyncEnumerator.js";
+// The real provider: MS-SRVS over SMB2 (docs/msrvs-provider.md)
+export { connectMsSrvs, type MsSrvsProvider } from "./provider/msrvs/connectMsSrvs.js";
+export {
+  type ErrorMapRow,
+  type FailurePhase,
+  MSRVS_ERROR_MAP,
+  ntStatusHResult,
+  werrorHResult,
+} from "./provider/msrvs/errorMap.js";
+export {
+  type MsSrvsConnectOptions,
+  type ResolvedMsSrvsOptions,
+  SESSION_LEVELS,
+  type SessionLevel,
+} from "./provider/msrvs/options.js";
+export type { RemoteFileService } from "./provider/msrvs/RemoteFileService.js";
+export type { RemoteResource } from "./provider/msrvs/RemoteResource.js";
+export type { RemoteResources } from "./provider/msrvs/RemoteResources.js";
+export type { RemoteSession } from "./provider/msrvs/RemoteSession.js";
+export type { RemoteSessions } from "./provider/msrvs/RemoteSessions.js";
+export { openSmb2SrvsvcPipe, type RpcPipe, type RpcPipeOpener } from "./provider/msrvs/rpcPipe.js";
 export type { DeferredFault, EmulatorSnapshot } from "./runtime/EmulatorRuntime.js";
 export {
   DEFAULT_EVENT_CAPACITY,
@@ -227,3 +251,14 @@ export type { Injector, OpenFileOptions, OpenSessionRequest } from "./runtime/in
 export { type ClockSchedule, type Happening, RUN_LIMIT, type VirtualClock } from "./runtime/VirtualClock.js";
 export { type Duration, formatDuration, parseDuration } from "./time/duration.js";
 export type { TimeInput } from "./time/timeInput.js";
+// The timeline picture of an event log
+export { renderTimelineSvg, type TimelineSvgOptions, timelineToSvg } from "./timeline/renderSvg.js";
+export {
+  buildTimeline,
+  type SessionAtStart,
+  type Timeline,
+  type TimelineFile,
+  type TimelineLane,
+  type TimelineMark,
+  type TimelineOptions,
+} from "./timeline/timelineModel.js";

@@ -127,6 +127,7 @@ export function buildObject(
   const sealed: BindContext = Object.freeze({
     core: context.core,
     credentials: copyCredentials(context.credentials),
+    ...(context.guestFallbackFrom === undefined ? {} : { guestFallbackFrom: context.guestFallbackFrom }),
   });
   const object = buildUnchecked(sealed, target, open, hint);
   if (hint && !hintMatches(hint, object.Class)) {

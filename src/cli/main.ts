@@ -1,21 +1,9 @@
+#!/usr/bin/env node
 /**
- * Entry point of `npm start`: prints the demo for the computer named on the command line, or the local
- * one; `npm start -- sessions …` lists a real server's sessions instead (src/cli/remoteSessions.ts).
+ * `adsi-emu` (the package's bin; `npm start` runs it from the sources): see program.ts for the program
+ * and verbs.ts for its verbs (the MS-SRVS `sessions` verb registers there).
  */
-import { runDemo } from "./demo.js";
+import { processIo } from "./io.js";
+import { runCli } from "./program.js";
 
-if (process.argv[2] === "sessions") {
-  const { runRemoteSessions } = await import("./remoteSessions.js");
-  process.exitCode = await runRemoteSessions(process.argv.slice(3), {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    env: process.env,
-  });
-} else {
-  try {
-    console.log(runDemo(process.argv[2]));
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  }
-}
+process.exitCode = await runCli(process.argv.slice(2), processIo());

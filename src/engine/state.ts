@@ -27,7 +27,7 @@ export type NameKey = string & { readonly __nameKey: true };
 
 /**
  * The lookup key of a name: upper-cased per UTF-16 code unit through the Windows upper-case table, as
- * Windows compares names ([MS-UCODEREF] §3.1.5.3, §3.1.5.5; see {@link foldName}).
+ * Windows compares names ([MS-UCODEREF] §3.1.5.3, §3.1.5.5; see `foldName` in src/names/foldName.ts).
  */
 export function nameKey(name: string): NameKey {
   return foldName(name) as NameKey;

@@ -19,6 +19,7 @@ import {
   AdsError,
   createEmulator,
   DEFAULT_FIXTURE_URL,
+  type Fixture,
   HRESULT,
   type IADs,
   type IADsClass,
@@ -55,7 +56,7 @@ const SESSIONS_AVAILABLE = (() => {
 })();
 
 /** The default fixture plus an FPNW file service with one share on FS01 (for the FPNW class names). */
-function fixtureWithFpnw(): unknown {
+function fixtureWithFpnw(): Fixture {
   interface Json {
     domains: { computers: { name: string; services: unknown[] }[] }[];
   }
@@ -67,7 +68,7 @@ function fixtureWithFpnw(): unknown {
     displayName: "File Server for NetWare",
     shares: [{ name: "SYS", path: "C:\\NetWare\\SYS" }],
   });
-  return fixture;
+  return fixture as never; // parsed JSON, validated by createEmulator
 }
 
 describe("spec §14 checklist", () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runDemo } from "../../src/cli/demo.js";
+import { runDemo } from "../../src/cli/verbs/demo.js";
 import { createEmulator, type IADsContainer, type IADsFileShare } from "../../src/index.js";
 
 const SRC = new URL("../../src", import.meta.url).pathname;

@@ -200,7 +200,7 @@ describe("scenarios (emu.play and a fixture's timeline)", () => {
     };
     let error: unknown;
     try {
-      createEmulator({ fixture: bad });
+      createEmulator({ fixture: bad as never }); // invalid on purpose
     } catch (caught) {
       error = caught;
     }

@@ -89,13 +89,30 @@ export function identityOn(context: BindContext, computerKey: NameKey): Identity
   return authenticate(core.store.state, target, credentials.user, credentials.password) ?? GUEST;
 }
 
+/**
+ * Why `identity` acts as it does on `computer`, for an access-denied message: above all, whether the
+ * object was bound as guest after the caller's credentials failed (GetObject's silent fallback, spec §2.5).
+ */
+function whoIsAsking(context: BindContext, identity: Identity, computer: string): string {
+  if (context.guestFallbackFrom !== undefined) {
+    return `the object was bound as guest because the credentials of ${context.guestFallbackFrom} did not log on (GetObject falls back to guest, spec §2.5; OpenDSObject reports ERROR_LOGON_FAILURE instead)`;
+  }
+  if (!context.credentials) return "the object was bound as guest (null credentials)";
+  if (identity.kind === "guest") {
+    return `the credentials of ${context.credentials.user} do not log on to ${computer}, so it acts as guest there`;
+  }
+  return `${context.credentials.user} is not an administrator there`;
+}
+
 /** Throws E_ACCESSDENIED unless `context`'s credentials administer the computer (spec §11.3). */
 export function requireAdministrator(context: BindContext, computerKey: NameKey, action: string): void {
   const computer = context.core.store.state.computers.get(computerKey);
-  if (!computer || !isAdministrator(identityOn(context, computerKey), computerKey, computer)) {
+  const identity = identityOn(context, computerKey);
+  if (!computer || !isAdministrator(identity, computerKey, computer)) {
+    const name = computer?.name ?? computerKey;
     throw new AdsError(
       "E_ACCESSDENIED",
-      `${action} requires an administrator of ${computer?.name ?? computerKey}`,
+      `${action} requires an administrator of ${name}: ${whoIsAsking(context, identity, name)}`,
     );
   }
 }
@@ -114,6 +131,11 @@ export function requireSessionDeleteRights(context: BindContext, computerKey: Na
     identity.kind === "account" &&
     identity.scope === "domain" &&
     inGroup(identity.account.groups, "Domain Admins");
-  if (!domainAdmin)
-    throw new AdsError("E_ACCESSDENIED", "Deleting a session requires Domain Admins on this server");
+  if (!domainAdmin) {
+    const name = context.core.store.state.computers.get(computerKey)?.name ?? computerKey;
+    throw new AdsError(
+      "E_ACCESSDENIED",
+      `Deleting a session requires Domain Admins on this server: ${whoIsAsking(context, identity, name)}`,
+    );
+  }
 }

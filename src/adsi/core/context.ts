@@ -44,4 +44,9 @@ export interface Credentials {
 export interface BindContext {
   readonly core: EmulatorCore;
   readonly credentials: Credentials | null;
+  /**
+   * Set when GetObject fell back to the guest context because these credentials failed on the bind
+   * target (spec §2.5): the user name, so that an access-denied error can say why it is a guest.
+   */
+  readonly guestFallbackFrom?: string;
 }
