@@ -126,7 +126,7 @@ export function profileExpectations(profile: FidelityProfile): Readonly<Record<s
       ? "decimal file id"
       : `other: ${profile.resourceName(42)}`,
     unknownSessionGetObject: profile.unknownSessionError,
-    unknownSessionRemove: profile.unknownSessionError,
+    unknownSessionRemove: profile.sessionDeleteNoMatchError,
     unknownFileRemove: profile.closeUnknownFileError,
     nonAdminEnumerate: profile.sessionEnumForEveryone ? "success" : "E_ACCESSDENIED",
     wrongPassword: "ERROR_LOGON_FAILURE",

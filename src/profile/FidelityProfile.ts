@@ -81,8 +81,13 @@ export interface FidelityProfile {
   resourceName(fileId: number): string;
   /** ADsPath and Parent of a session or resource, which cannot be used to bind (spec §2.4 [U]). */
   dependentObjectPaths(fileServicePath: string, name: string): { adsPath: string; parent: string };
-  /** Code for Sessions.GetObject/Remove with a name that matches no session (spec §5.2 [U], §15 item 4). */
+  /** Code for Sessions.GetObject with a name that matches no session, and for a session that ended (spec §5.2 [U], §15 item 4). */
   readonly unknownSessionError: HResultSymbol;
+  /**
+   * Code for Sessions.Remove (NetSessionDel) when no session matches (spec §5.2 [U], §12.3; Samba
+   * answers WERR_ACCESS_DENIED, §12.5). May differ from {@link unknownSessionError}: on Samba it does.
+   */
+  readonly sessionDeleteNoMatchError: HResultSymbol;
   /** Code for Resources.GetObject with an unknown id (spec §5.3 [U]: NetrFileGetInfo's ERROR_FILE_NOT_FOUND). */
   readonly unknownResourceError: HResultSymbol;
   /** Code for Resources.Remove (NetFileClose) with an unknown id (spec §12.4 [C] Windows; §12.5 Samba). */

@@ -9,8 +9,12 @@ import { windowsProfile } from "./windows.js";
 export const sambaProfile: FidelityProfile = deepFreeze({
   ...windowsProfile,
   name: "samba",
-  /** Samba's NetSessDel answers WERR_ACCESS_DENIED when no session matches. */
-  unknownSessionError: "E_ACCESSDENIED",
+  /**
+   * Samba's NetSessDel answers WERR_ACCESS_DENIED when no session matches (spec §12.5). A lookup by name
+   * (Sessions.GetObject) is the client's own search of NetSessEnum, so it answers as on Windows; the
+   * contract suite found the two differ against a real Samba.
+   */
+  sessionDeleteNoMatchError: "E_ACCESSDENIED",
   /** Samba's NetFileClose answers WERR_FILE_NOT_FOUND for an unknown id. */
   closeUnknownFileError: "ERROR_FILE_NOT_FOUND",
   /** Samba requires root or Domain Admins (RID 512) for NetSessDel. */

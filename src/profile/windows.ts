@@ -71,6 +71,7 @@ export const windowsProfile: FidelityProfile = deepFreeze({
     parent: fileServicePath,
   }),
   unknownSessionError: "NERR_ClientNameNotFound",
+  sessionDeleteNoMatchError: "NERR_ClientNameNotFound",
   unknownResourceError: "ERROR_FILE_NOT_FOUND",
   closeUnknownFileError: "NERR_FileIdNotFound",
   sessionEnumForEveryone: false,

@@ -22,7 +22,6 @@ describe("the recorder of [U] observations", () => {
     const samba = await recordObservations("emulator samba", emulatorTarget({ profile: "samba" }));
     expect(profileDisagreements(samba, windowsProfile).map((d) => [d.key, d.profile, d.observed])).toEqual([
       ["idleTimeTracked", "true", "false"],
-      ["unknownSessionGetObject", "NERR_ClientNameNotFound", "E_ACCESSDENIED"],
       ["unknownSessionRemove", "NERR_ClientNameNotFound", "E_ACCESSDENIED"],
       ["unknownFileRemove", "NERR_FileIdNotFound", "ERROR_FILE_NOT_FOUND"],
     ]);

@@ -480,7 +480,7 @@ describe("spec §14 checklist (file service, sessions, resources)", () => {
       expect(sessionRows(fso)).toEqual(DEFAULT_SESSIONS.map((s) => ({ ...s, idleTime: 0 })));
 
       // Unknown session: access denied (not NERR_ClientNameNotFound).
-      expectAdsError(() => fso.Sessions().Remove("nobody\\x"), S.unknownSessionError, 0x80070005);
+      expectAdsError(() => fso.Sessions().Remove("nobody\\x"), S.sessionDeleteNoMatchError, 0x80070005);
 
       // A local Administrators member may enumerate but not delete sessions; Domain Admins may.
       const asLocalAdmin = emu.OpenDSObject<FileService>(FS01, LOCAL_ADMIN.user, LOCAL_ADMIN.password, 1);
@@ -500,7 +500,11 @@ describe("spec §14 checklist (file service, sessions, resources)", () => {
       const winLocal = win.OpenDSObject<FileService>(FS01, LOCAL_ADMIN.user, LOCAL_ADMIN.password, 1);
       winLocal.Sessions().Remove("alice\\10.0.0.5");
       expect(names(lanman(win).Sessions())).toHaveLength(3);
-      expectAdsError(() => lanman(win).Sessions().Remove("nobody\\x"), W.unknownSessionError, 0x80070908);
+      expectAdsError(
+        () => lanman(win).Sessions().Remove("nobody\\x"),
+        W.sessionDeleteNoMatchError,
+        0x80070908,
+      );
     });
   });
 });

@@ -14,7 +14,8 @@ describe("fidelity profiles", () => {
 
   it("samba and windows have the same fields, and samba differs where spec §12.5 says", () => {
     expect(Object.keys(sambaProfile).sort()).toEqual(Object.keys(windowsProfile).sort());
-    expect(sambaProfile.unknownSessionError).toBe("E_ACCESSDENIED");
+    expect(sambaProfile.sessionDeleteNoMatchError).toBe("E_ACCESSDENIED");
+    expect(sambaProfile.unknownSessionError).toBe("NERR_ClientNameNotFound");
     expect(sambaProfile.closeUnknownFileError).toBe("ERROR_FILE_NOT_FOUND");
     expect(sambaProfile.sessionDeleteRequires).toBe("domainAdmins");
     expect(sambaProfile.idleTimeAlwaysZero).toBe(true);

@@ -63,7 +63,8 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
     readableSessions(context, this.#location);
     requireSessionDeleteRights(context, this.#location.computer);
     const pair = typeof name === "string" ? core.profile.parseSessionName(name) : undefined;
-    if (!pair) throw new AdsError(core.profile.unknownSessionError, `no session ${describeValue(name)}`);
+    if (!pair)
+      throw new AdsError(core.profile.sessionDeleteNoMatchError, `no session ${describeValue(name)}`);
     core.store.apply(deleteSessions, {
       computer: this.#location.computer,
       service: this.#location.service,

@@ -295,7 +295,7 @@ function baseOf<T>(value: T): T {
  * closes their files. `user` and `client` both given: that pair, case-insensitively, through the pair
  * index (O(matches)). Only one given: every session of that user, or from that client; this scans the
  * server's sessions (O(sessions), as the server does). A leading `\\` on `client` is ignored (the API
- * form). Neither → E_INVALIDARG (spec §15 item 11). No match → `profile.unknownSessionError`.
+ * form). Neither → E_INVALIDARG (spec §15 item 11). No match → `profile.sessionDeleteNoMatchError`.
  * Returns the number of sessions ended.
  */
 export const deleteSessions = defineTransition<
@@ -321,7 +321,7 @@ export const deleteSessions = defineTransition<
     }
   }
   if (ids.length === 0) {
-    throw new AdsError(profile.unknownSessionError, `no session for ${user ?? "*"}\\${cname ?? "*"}`);
+    throw new AdsError(profile.sessionDeleteNoMatchError, `no session for ${user ?? "*"}\\${cname ?? "*"}`);
   }
   const pairMode = user !== undefined && cname !== undefined;
   for (const id of ids) endSession(fileService, { computer, service }, id, "removed", context, pairMode);
