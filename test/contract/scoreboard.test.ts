@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkManifest } from "../../src/contract/ratchet.js";
 import { contractScoreboard } from "../../src/contract/scoreboard.js";
+import { supported } from "../../src/contract/supportedTests.js";
 import { CONTRACT_TESTS } from "../../src/contract/tests/catalog.js";
 import { manifest, scoreboardTargets } from "./targets.js";
 
@@ -24,5 +25,19 @@ describe("the contract scoreboard", () => {
     expect(() =>
       checkManifest({ suiteVersion: 1, divergences: { "no.such-test": "x" } }, CONTRACT_TESTS),
     ).toThrow(/no.such-test/);
+  });
+});
+
+describe("the samba profile against real Samba", () => {
+  it("diverges from Windows on exactly the tests real Samba diverges on (where both run them)", () => {
+    const [, emulatorSamba, realSamba] = scoreboardTargets();
+    if (!emulatorSamba || !realSamba) throw new Error("targets missing");
+    const both = CONTRACT_TESTS.filter(
+      (test) => supported(test, emulatorSamba) && supported(test, realSamba),
+    ).map((t) => t.id);
+    const listed = (target: typeof realSamba) =>
+      both.filter((id) => target.manifest.divergences[id] !== undefined);
+    expect(listed(emulatorSamba)).toEqual(listed(realSamba));
+    expect(listed(realSamba).length).toBeGreaterThan(0);
   });
 });

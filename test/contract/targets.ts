@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { emulatorTarget } from "../../src/contract/emulatorTarget.js";
 import type { ScoreboardTarget } from "../../src/contract/scoreboard.js";
 import type { DivergenceManifest } from "../../src/contract/types.js";
+import { SAMBA_SUPPORTS } from "./sambaTarget.js";
 
 /** A target's divergence manifest, from test/contract/manifests/. */
 export function manifest(name: string): DivergenceManifest {
@@ -22,5 +23,6 @@ export function scoreboardTargets(): ScoreboardTarget[] {
       supports: emulatorTarget({ profile: "samba" }).supports,
       manifest: manifest("emulator-samba"),
     },
+    { name: "real Samba 4.17 (MS-SRVS provider)", supports: SAMBA_SUPPORTS, manifest: manifest("samba") },
   ];
 }
