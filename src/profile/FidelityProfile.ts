@@ -99,6 +99,12 @@ export interface FidelityProfile {
   readonly sessionEnumForEveryone: boolean;
   /** Who may delete sessions: `administrators` (Windows, spec §12.3) or `domainAdmins` (Samba, spec §12.5). */
   readonly sessionDeleteRequires: "administrators" | "domainAdmins";
+  /**
+   * What a Resource's LockCount counts (spec §7, §12.4 [U]): the locks of that open (`open`), or the
+   * byte-range locks on the file through every open of it (`file`, what Samba 4.17 reports: found by the
+   * differential contract test).
+   */
+  readonly lockCountScope: "open" | "file";
   /** Whether IdleTime always reads 0 (Samba does not track it, spec §12.5). */
   readonly idleTimeAlwaysZero: boolean;
   /** Code for Sessions()/Resources() while the file service is stopped (srvsvc unreachable; spec §11.2 [U]). */

@@ -21,6 +21,8 @@ export const sambaProfile: FidelityProfile = deepFreeze({
   sessionDeleteRequires: "domainAdmins",
   /** Samba does not track idle time: idle_time is always 0. */
   idleTimeAlwaysZero: true,
+  /** Samba's num_locks counts the byte-range locks on the file through all its opens (differential test). */
+  lockCountScope: "file",
   /** `deadtime` (default 10080 minutes) drops only connections with no open files (smb.conf; loadparm.c). */
   autoDisconnect: Object.freeze({ minutes: 10_080, exemptOpenFiles: true }),
 });

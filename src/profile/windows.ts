@@ -77,6 +77,7 @@ export const windowsProfile: FidelityProfile = deepFreeze({
   sessionEnumForEveryone: false,
   sessionDeleteRequires: "administrators",
   idleTimeAlwaysZero: false,
+  lockCountScope: "open",
   serverNotRunningError: "RPC_S_SERVER_UNAVAILABLE",
   serverPausedError: "ERROR_SHARING_PAUSED",
   tooManyUsersError: "ERROR_REQ_NOT_ACCEP",

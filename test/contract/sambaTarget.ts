@@ -29,6 +29,8 @@ export const SAMBA_SUPPORTS: ContractSupports = Object.freeze({
 /** Real Samba as a {@link ContractTarget}. */
 export function sambaTarget(samba: SambaServer): ContractTarget {
   const providers: MsSrvsProvider[] = [];
+  // Each lock takes a byte range no other lock uses: the emulator counts locks, Samba also checks ranges.
+  let nextRange = 0n;
   const connections: Smb2Connection[] = [];
   const admin = { user: samba.admin.name, password: samba.admin.password };
   const dave = samba.user("dave");
@@ -59,7 +61,10 @@ export function sambaTarget(samba: SambaServer): ContractTarget {
             return {
               name,
               lock: async (count = 1) => {
-                for (let i = 0; i < count; i++) await file.lock(BigInt(i * 16), 8n);
+                for (let i = 0; i < count; i++) {
+                  nextRange += 16n;
+                  await file.lock(nextRange, 8n);
+                }
               },
               close: () => file.close(),
             };

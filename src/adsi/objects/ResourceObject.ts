@@ -10,6 +10,7 @@ import type { IADsResource } from "../interfaces/IADsResource.js";
 import type { Variant } from "../interfaces/Variant.js";
 import { definePropertyList } from "../propertyList/definePropertyList.js";
 import { dependentNames, type FileServiceLocation } from "./fileServiceLocation.js";
+import { lockCountOf } from "./lockCount.js";
 
 const INTERFACES = Object.freeze([...IADS_INTERFACES, "IADsResource", "IADsPropertyList"]);
 
@@ -44,7 +45,7 @@ function loadResource(
   return new Map<string, readonly Variant[]>([
     ["User", [user]],
     ["Path", [file.path]],
-    ["LockCount", [file.locks]],
+    ["LockCount", [lockCountOf(fileService, file, core.profile)]],
   ]);
 }
 
