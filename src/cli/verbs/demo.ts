@@ -18,6 +18,7 @@ import { AdsError } from "../../errors/AdsError.js";
 import type { Fixture } from "../../fixture/types.js";
 import { sameName } from "../../names/foldName.js";
 import type { EmulatorEvent } from "../../runtime/events.js";
+import { suggestion } from "../../shared/suggest.js";
 import {
   type EmulatorFlags,
   emulatorFrom,
@@ -29,7 +30,6 @@ import {
 import { eventLine } from "../eventLines.js";
 import { CliError, type CliIo, colorEnabled, type Style, styleFor } from "../io.js";
 import { serviceStatusName } from "../serviceStatus.js";
-import { suggestion } from "../suggest.js";
 import { renderTable } from "../table.js";
 import type { CliVerb } from "../verb.js";
 
