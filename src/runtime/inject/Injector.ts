@@ -106,16 +106,15 @@ export class Injector {
         );
       }
     }
-    for (const [field, value] of [
-      ["client", request.client],
-      ["clientType", request.clientType],
-      ["transport", request.transport],
+    for (const [field, value, required] of [
+      ["client", request.client, true],
+      ["clientType", request.clientType, false],
+      ["transport", request.transport, false],
     ] as const) {
-      if (value !== undefined && typeof value !== "string") {
+      if ((required || value !== undefined) && typeof value !== "string") {
         throw new AdsError("E_INVALIDARG", `${field} must be a string, got ${describeValue(value)}`);
       }
     }
-    if (typeof request.client !== "string") throw new AdsError("E_INVALIDARG", "client must be a string");
     const id = this.#host.store.apply(openSession, {
       computer: address.computer,
       service: address.service,
