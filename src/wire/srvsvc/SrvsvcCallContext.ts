@@ -89,9 +89,9 @@ export function pageOf<T>(
     : { entries, resumeHandle: 0, werror: WERROR.NERR_Success };
 }
 
-/** A client or user name filter as NetrSessionEnum/NetrSessionDel take it: `\\` stripped, empty = none. */
+/** A client or user name filter as NetrSessionEnum/NetrSessionDel take it: leading `\` stripped, empty = none. */
 export function nameFilter(value: string | null): string | undefined {
   if (value === null) return undefined;
-  const bare = value.startsWith("\\\\") ? value.slice(2) : value;
+  const bare = value.replace(/^\\+/, "");
   return bare === "" ? undefined : bare.toUpperCase();
 }
