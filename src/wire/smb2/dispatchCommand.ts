@@ -56,11 +56,8 @@ export function dispatchCommand(state: ConnectionState, message: Smb2Message): R
   const command = message.header.command;
   const handler = HANDLERS.get(command);
   if (handler === undefined) return fail(NtStatus.STATUS_NOT_SUPPORTED);
-  if (!SESSIONLESS.has(command)) {
-    if (state.session === undefined || state.session.id !== message.header.sessionId) {
-      return fail(NtStatus.STATUS_USER_SESSION_DELETED);
-    }
-    touch(state);
-  }
+  const inSession = state.session !== undefined && state.session.id === message.header.sessionId;
+  if (!SESSIONLESS.has(command) && !inSession) return fail(NtStatus.STATUS_USER_SESSION_DELETED);
+  if (inSession && command !== Smb2Command.SESSION_SETUP) touch(state);
   return handler(state, message);
 }
