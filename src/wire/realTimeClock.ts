@@ -20,7 +20,7 @@ export function followHostClock(emu: Emulator, options: HostClockOptions = {}): 
   const speed = options.speed ?? 1;
   let last = performance.now(); // host-time: the served clock follows the host's on purpose
   let carry = 0;
-  const timer = setInterval(() => {
+  const advance = () => {
     const now = performance.now(); // host-time: elapsed host time since the last tick
     const elapsed = (now - last) * speed + carry;
     last = now;
@@ -31,6 +31,7 @@ export function followHostClock(emu: Emulator, options: HostClockOptions = {}): 
     } catch (error) {
       options.onError?.(error);
     }
-  }, options.intervalMs ?? 250); // host-time: the real-time clock driver's period
+  };
+  const timer = setInterval(advance, options.intervalMs ?? 250); // host-time: the real-time clock driver's period
   return () => clearInterval(timer);
 }
