@@ -96,7 +96,10 @@ export async function wireTarget(): Promise<ContractTarget> {
             return {
               name,
               lock: async (count = 1) => {
-                for (let i = 0; i < count; i++) await file.lock((range += 16n), 8n);
+                for (let i = 0; i < count; i++) {
+                  range += 16n;
+                  await file.lock(range, 8n);
+                }
               },
               close: () => file.close(),
             };
