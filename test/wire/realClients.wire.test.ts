@@ -2,6 +2,7 @@
  * Real clients that no one here wrote talk to the wire server: Samba's smbclient and rpcclient, and
  * python3-samba's srvsvc binding. What they show and change is what the emulator holds.
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IADsFileServiceOperations } from "../../src/adsi/interfaces/IADsFileService.js";
 import {
@@ -153,5 +154,42 @@ function fsoOf(served: ServedEmulator): IADsFileServiceOperations {
       "netsessenum",
     );
     expect(run.stdout + run.stderr).toMatch(/WERR_ACCESS_DENIED/);
+  });
+
+  it("an anonymous client is refused without a Guest account, and is a guest that may list shares with one", async () => {
+    const refused = await runClient("smbclient", [
+      "-L",
+      "127.0.0.1",
+      "-N",
+      "-p",
+      String(served.server.port),
+      "-s",
+      served.conf,
+    ]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain("NT_STATUS_LOGON_FAILURE");
+    const fixture = JSON.parse(readFileSync(new URL("../../fixtures/default.json", import.meta.url), "utf8"));
+    fixture.domains[0].computers[1].users.push({ name: "Guest", password: "" });
+    const withGuest = await serveEmulator({ fixture });
+    try {
+      const run = await runClient("smbclient", [
+        "-L",
+        "127.0.0.1",
+        "-N",
+        "-p",
+        String(withGuest.server.port),
+        "-s",
+        withGuest.conf,
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toContain("Public");
+      const opened = withGuest.emu.events
+        .query({ type: "session.opened" })
+        .filter((e) => e.client === "127.0.0.1");
+      expect(opened.length).toBeGreaterThan(0);
+      expect(new Set(opened.map((e) => e.user))).toEqual(new Set(["Guest"]));
+    } finally {
+      await withGuest.server.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { AdsError } from "../../src/errors/AdsError.js";
 import { Smb2Connection } from "../../src/msrvs/client/Smb2Connection.js";
 import { decodePdu } from "../../src/msrvs/dcerpc/pdu.js";
 import { NtStatusError } from "../../src/msrvs/smb2/NtStatusError.js";
+import { followHostClock } from "../../src/wire/realTimeClock.js";
 import { serve, type WireServer } from "../../src/wire/serve.js";
 import { ADMIN } from "./wireHarness.js";
 
@@ -197,5 +198,23 @@ describe("the srvsvc pipe answers like Samba's captures", () => {
     const stub = Buffer.from(reply.stub);
     expect([stub.readUInt32LE(0), stub.readUInt32LE(4), stub.readUInt32LE(8)]).toEqual([1, 1, 0x0002000c]);
     expect(stub.readUInt32LE(stub.length - 4)).toBe(0);
+  });
+});
+
+describe("followHostClock (adsi-emu serve --scenario)", () => {
+  it("moves the virtual clock with the host's, scaled, until stopped", async () => {
+    const emu = createEmulator();
+    const start = emu.clock.now();
+    const stop = followHostClock(emu, { speed: 1000, intervalMs: 5 });
+    try {
+      for (let i = 0; i < 500 && emu.clock.now() - start < 2_000; i++)
+        await new Promise((r) => setTimeout(r, 5));
+    } finally {
+      stop();
+    }
+    const stopped = emu.clock.now();
+    expect(stopped - start).toBeGreaterThanOrEqual(2_000);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(emu.clock.now()).toBe(stopped);
   });
 });
