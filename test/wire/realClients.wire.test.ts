@@ -192,4 +192,22 @@ function fsoOf(served: ServedEmulator): IADsFileServiceOperations {
       await withGuest.server.close();
     }
   });
+
+  it("smbclient tree-connects a disk share and opens a file: the emulator sees it opened and closed", async () => {
+    const run = await runClient(
+      "smbclient",
+      ["//127.0.0.1/Public", ...served.clientArgs({ user: "alice", password: "alice-pw" })],
+      { input: "open wire.txt\n\n\n" },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("open file \\wire.txt");
+    const events = served.emu.events
+      .query({ type: "file.*" })
+      .filter((e) => "path" in e && String(e.path).endsWith("\\wire.txt"))
+      .map((e) => [e.type, e.user]);
+    expect(events).toEqual([
+      ["file.opened", "alice"],
+      ["file.closed", "alice"],
+    ]);
+  });
 });
