@@ -6,6 +6,7 @@ import type { CliVerb } from "./verb.js";
 import { demoVerb } from "./verbs/demo.js";
 import { dumpVerb } from "./verbs/dump.js";
 import { runVerb } from "./verbs/run.js";
+import { serveVerb } from "./verbs/serve.js";
 import { sessionsVerb } from "./verbs/sessions.js";
 import { timelineVerb } from "./verbs/timeline.js";
 import { validateVerb } from "./verbs/validate.js";
@@ -18,4 +19,5 @@ export const VERBS: readonly CliVerb[] = Object.freeze([
   validateVerb,
   timelineVerb,
   sessionsVerb,
+  serveVerb,
 ]);

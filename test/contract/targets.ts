@@ -4,6 +4,7 @@ import { emulatorTarget } from "../../src/contract/emulatorTarget.js";
 import type { ScoreboardTarget } from "../../src/contract/scoreboard.js";
 import type { DivergenceManifest } from "../../src/contract/types.js";
 import { SAMBA_SUPPORTS } from "./sambaTarget.js";
+import { WIRE_SUPPORTS } from "./wireTarget.js";
 
 /** A target's divergence manifest, from test/contract/manifests/. */
 export function manifest(name: string): DivergenceManifest {
@@ -24,5 +25,10 @@ export function scoreboardTargets(): ScoreboardTarget[] {
       manifest: manifest("emulator-samba"),
     },
     { name: "real Samba 4.17 (MS-SRVS provider)", supports: SAMBA_SUPPORTS, manifest: manifest("samba") },
+    {
+      name: "wire mode (MS-SRVS provider to serve(emu))",
+      supports: WIRE_SUPPORTS,
+      manifest: manifest("wire"),
+    },
   ];
 }

@@ -32,7 +32,12 @@ const BANNED = [
  * suite may wait for a real server (polling, real-time bounds), but only on a line that says why with a
  * trailing `// host-time: WHY`, and only under these folders.
  */
-const HOST_TIME_FOLDERS = [join(SRC, "msrvs", "client"), join(SRC, "provider"), join(SRC, "contract")];
+const HOST_TIME_FOLDERS = [
+  join(SRC, "msrvs", "client"),
+  join(SRC, "provider"),
+  join(SRC, "contract"),
+  join(SRC, "wire"),
+];
 const inHostTimeFolder = (file: string): boolean =>
   HOST_TIME_FOLDERS.some((folder) => file.startsWith(folder));
 const HOST_TIME_COMMENT = /\/\/ host-time: \S.*$/;
