@@ -262,3 +262,7 @@ export {
   type TimelineMark,
   type TimelineOptions,
 } from "./timeline/timelineModel.js";
+// Wire mode: the emulator served over SMB2 + MS-SRVS (docs/wire-mode.md)
+export { isLoopback, type WireServeOptions } from "./wire/options.js";
+export { followHostClock, type HostClockOptions } from "./wire/realTimeClock.js";
+export { serve, type WireServer } from "./wire/serve.js";
