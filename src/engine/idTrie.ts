@@ -1,135 +1,503 @@
 /**
- * A persistent map from uint32 keys to values, stored as a fixed-depth trie of plain arrays
- * (2 + 6×5 bits, most significant bits first, so iteration is in key order).
+ * A persistent map from uint32 keys to values: an array-mapped trie of 16-slot nodes whose depth grows
+ * with the largest key (4 levels up to 65,535, 5 up to 1,048,575, at most 8), iterated in key order.
  *
- * Why: immer copies every array or object it touches, so a flat Map of a million sessions would cost a
- * million-entry copy per event. Here a write touches one array per level: 7 arrays of at most 32
- * slots, whatever the number of entries. The functions mutate the trie they are given; called on an
- * immer draft they produce a structurally shared new version, called on a fresh object they build one.
- * The trie is plain data (arrays, numbers, the values), so it freezes and serialises like the rest
- * of the state.
+ * Why: the engine's states are immutable and shared (a snapshot is a reference), so a change must not
+ * copy a whole collection. Here `set` and `delete` copy only the nodes on one key's path (at most 8
+ * arrays of 16 slots, 5 at a million sessions) and share every other node with the previous version.
+ * Nodes are private to the trie, so they are neither frozen nor drafted by immer: the trie is one opaque
+ * immutable value inside the state, like {@link OrderedIndex}.
+ *
+ * A trie may carry a {@link TrieSummary}: every node then also keeps the first counted value of its
+ * subtree in the summary's order and how many values count, so the first counted value of the whole
+ * trie is read at the root in O(1) (the engine's idle queue, spec §12.7, is such a summary).
  */
 
-/** A trie node: child nodes on inner levels, values on the last. `null` marks an empty slot. */
-export type TrieNode = (TrieNode | object | null)[];
+/**
+ * A trie node: 16 slots (child nodes on inner levels, values on the last), `null` marking an empty slot;
+ * a summarized trie adds two slots (the first counted value or null, and the count).
+ */
+export type TrieNode = (TrieNode | object | number | null)[];
 
-/** The trie: entry count and root node (`null` when empty). */
-export interface IdTrie<V extends object> {
+/** What a summarized trie keeps per node: which values count, and their order. */
+export interface TrieSummary<V> {
+  /** Whether `value` counts toward the summary. */
+  counts(value: V): boolean;
+  /** Whether counted value `a` comes strictly before counted value `b`. */
+  before(a: V, b: V): boolean;
+}
+
+/** A persistent uint32-keyed map; see the module comment. Every update returns a new trie. */
+export interface IdTrie<V extends object | number> extends Iterable<V> {
   /** Number of entries. */
-  size: number;
-  /** Root node, or null when the trie is empty. */
-  root: TrieNode | null;
-  /** Phantom marker for the value type; never set. */
-  readonly __values?: V;
+  readonly size: number;
+  /** Levels of nodes from the root to the values (0 when empty). */
+  readonly depth: number;
+  /** The summary the trie keeps, if any. */
+  readonly summary: TrieSummary<V> | undefined;
+  /** With a summary: how many values count (0 without one). O(1). */
+  readonly counted: number;
+  /** The value under `key`, or undefined (also for a key that is not a uint32). O(depth). */
+  get(key: number): V | undefined;
+  /** Whether `key` is present. O(depth). */
+  has(key: number): boolean;
+  /** A trie with `key` set to `value` (this trie when nothing changes). RangeError for a bad key or value. */
+  set(key: number, value: V): IdTrie<V>;
+  /** A trie without `key` (this trie when it is absent). */
+  delete(key: number): IdTrie<V>;
+  /** Values in ascending key order. */
+  values(): IterableIterator<V>;
+  /** Values whose key is at least `key`, in ascending key order. */
+  valuesFrom(key: number): IterableIterator<V>;
+  /** `[key, value]` pairs in ascending key order. */
+  entries(): IterableIterator<[number, V]>;
+  /** Calls `visit` with every entry in ascending key order (faster than iterating). */
+  forEach(visit: (value: V, key: number) => void): void;
+  /** The largest key, or undefined when empty. O(depth × 16). */
+  maxKey(): number | undefined;
+  /** With a summary: the first counted value in the summary's order, or undefined. O(1). */
+  firstCounted(): V | undefined;
+  /**
+   * The root node, for walks that follow the summary (the idle queue's ordered iteration). Nodes must
+   * not be changed.
+   * @internal
+   */
+  readonly rootNode: TrieNode | null;
 }
 
-/** Bits consumed per level, most significant first; they sum to 32. */
-const LEVEL_BITS = [2, 5, 5, 5, 5, 5, 5] as const;
-const LEVEL_SHIFTS = LEVEL_BITS.map((_, level) =>
-  LEVEL_BITS.slice(level + 1).reduce((sum, bits) => sum + bits, 0),
-);
-/** Depth of the trie: the number of arrays one write copies. */
-export const TRIE_DEPTH = LEVEL_BITS.length;
+const BITS = 4;
+const WIDTH = 16;
+const MASK = 15;
+/** Levels needed for the whole uint32 range. */
+const MAX_LEVELS = 8;
+/** Slot of a summarized node holding the first counted value of its subtree (or null). */
+export const SUMMARY_FIRST = WIDTH;
+/** Slot of a summarized node holding the number of counted values in its subtree. */
+export const SUMMARY_COUNT = WIDTH + 1;
+/** Slots of a node that hold children or values. */
+export const NODE_WIDTH = WIDTH;
 
-function slotIndex(key: number, level: number): number {
-  return (key >>> (LEVEL_SHIFTS[level] ?? 0)) & ((1 << (LEVEL_BITS[level] ?? 0)) - 1);
+/** Whether `key` is a uint32. */
+function isKey(key: unknown): key is number {
+  return typeof key === "number" && key >>> 0 === key;
 }
 
-function newNode(level: number): TrieNode {
-  return new Array<TrieNode | object | null>(1 << (LEVEL_BITS[level] ?? 0)).fill(null);
+/** How many levels a trie needs to hold `key`. */
+function levelsFor(key: number): number {
+  let levels = 1;
+  while (levels < MAX_LEVELS && key >>> (levels * BITS) !== 0) levels++;
+  return levels;
 }
 
-function assertKey(key: number): void {
-  if (!Number.isInteger(key) || key < 0 || key > 0xffffffff) {
-    throw new RangeError(`trie key must be a uint32, got ${String(key)}`);
-  }
+function emptyNode(summary: TrieSummary<never> | undefined): TrieNode {
+  const node: TrieNode = new Array(summary ? WIDTH + 2 : WIDTH).fill(null);
+  if (summary) node[SUMMARY_COUNT] = 0;
+  return node;
 }
 
-/** An empty trie. */
-export function emptyTrie<V extends object>(): IdTrie<V> {
-  return { size: 0, root: null };
-}
-
-/** The value stored under `key`, or undefined. */
-export function trieGet<V extends object>(trie: IdTrie<V>, key: number): V | undefined {
-  if (!Number.isInteger(key) || key < 0 || key > 0xffffffff) return undefined;
-  let node: TrieNode | object | null = trie.root;
-  for (let level = 0; level < TRIE_DEPTH && node !== null; level++) {
-    node = (node as TrieNode)[slotIndex(key, level)] ?? null;
-  }
-  return (node ?? undefined) as V | undefined;
-}
-
-/** Stores `value` under `key`, replacing any previous value. */
-export function trieSet<V extends object>(trie: IdTrie<V>, key: number, value: V): void {
-  assertKey(key);
-  if (trie.root === null) trie.root = newNode(0);
-  let node: TrieNode = trie.root;
-  for (let level = 0; level < TRIE_DEPTH - 1; level++) {
-    const index = slotIndex(key, level);
-    let child = node[index] as TrieNode | null | undefined;
-    if (!child) {
-      node[index] = newNode(level + 1);
-      child = node[index] as TrieNode;
-    }
-    node = child;
-  }
-  const leafIndex = slotIndex(key, TRIE_DEPTH - 1);
-  if (node[leafIndex] === null || node[leafIndex] === undefined) trie.size += 1;
-  node[leafIndex] = value;
-}
-
-/** Removes `key`; returns whether it was present. Empty nodes are pruned so iteration stays proportional to size. */
-export function trieDelete<V extends object>(trie: IdTrie<V>, key: number): boolean {
-  if (trie.root === null || trieGet(trie, key) === undefined) return false;
-  const path: TrieNode[] = [];
-  let node: TrieNode = trie.root;
-  for (let level = 0; level < TRIE_DEPTH; level++) {
-    path.push(node);
-    if (level < TRIE_DEPTH - 1) node = node[slotIndex(key, level)] as TrieNode;
-  }
-  for (let level = TRIE_DEPTH - 1; level >= 0; level--) {
-    const current = path[level] as TrieNode;
-    current[slotIndex(key, level)] = null;
-    if (current.some((slot) => slot !== null)) break;
-    if (level === 0) trie.root = null;
-  }
-  trie.size -= 1;
+function isEmptyNode(node: TrieNode): boolean {
+  for (let i = 0; i < WIDTH; i++) if (node[i] !== null) return false;
   return true;
 }
 
-/** Entries in ascending key order. */
-export function* trieEntries<V extends object>(trie: IdTrie<V>): Generator<[number, V]> {
-  if (trie.root === null) return;
-  yield* walk<V>(trie.root, 0, 0);
+/** Recomputes the summary slots of `node` from its slots (values on the leaf level, else children). */
+function summarize<V>(node: TrieNode, leaf: boolean, summary: TrieSummary<V>): void {
+  let first: V | null = null;
+  let count = 0;
+  for (let i = 0; i < WIDTH; i++) {
+    const slot = node[i];
+    if (slot === null) continue;
+    if (leaf) {
+      const value = slot as V;
+      if (!summary.counts(value)) continue;
+      count += 1;
+      if (first === null || summary.before(value, first)) first = value;
+    } else {
+      const child = slot as TrieNode;
+      count += child[SUMMARY_COUNT] as number;
+      const candidate = child[SUMMARY_FIRST] as V | null;
+      if (candidate !== null && (first === null || summary.before(candidate, first))) first = candidate;
+    }
+  }
+  node[SUMMARY_FIRST] = first as TrieNode[number];
+  node[SUMMARY_COUNT] = count;
 }
 
-function* walk<V>(node: TrieNode, level: number, prefix: number): Generator<[number, V]> {
-  for (let index = 0; index < node.length; index++) {
-    const slot = node[index];
-    if (slot === null || slot === undefined) continue;
-    const key = (prefix + index * 2 ** (LEVEL_SHIFTS[level] ?? 0)) >>> 0;
-    if (level === TRIE_DEPTH - 1) yield [key, slot as V];
-    else yield* walk<V>(slot as TrieNode, level + 1, key);
+/** Set by {@link setIn} when the key was new. Module state: the trie is single-threaded JavaScript. */
+let grew = false;
+
+function setIn<V>(
+  node: TrieNode | null,
+  shift: number,
+  key: number,
+  value: V,
+  summary: TrieSummary<V> | undefined,
+): TrieNode {
+  const index = (key >>> shift) & MASK;
+  if (shift === 0) {
+    const old = node === null ? null : node[index];
+    if (node !== null && old === value) return node;
+    if (old === null) grew = true;
+    const copy = node === null ? emptyNode(summary) : node.slice();
+    copy[index] = value as TrieNode[number];
+    if (summary) summarize(copy, true, summary);
+    return copy;
+  }
+  const child = node === null ? null : (node[index] as TrieNode | null);
+  const nextChild = setIn(child, shift - BITS, key, value, summary);
+  if (node !== null && nextChild === child) return node;
+  const copy = node === null ? emptyNode(summary) : node.slice();
+  copy[index] = nextChild;
+  if (summary) summarize(copy, false, summary);
+  return copy;
+}
+
+/** `node` without `key`: the same node when absent, null when the node becomes empty. */
+function deleteIn<V>(
+  node: TrieNode,
+  shift: number,
+  key: number,
+  summary: TrieSummary<V> | undefined,
+): TrieNode | null {
+  const index = (key >>> shift) & MASK;
+  const slot = node[index] as TrieNode | null;
+  if (slot === null) return node;
+  const next = shift === 0 ? null : deleteIn(slot, shift - BITS, key, summary);
+  if (next === slot) return node;
+  const copy = node.slice();
+  copy[index] = next;
+  if (next === null && isEmptyNode(copy)) return null;
+  if (summary) summarize(copy, shift === 0, summary);
+  return copy;
+}
+
+/** Recomputes every summary below `node` (bottom-up) after a bulk build or a summary change. */
+function summarizeAll<V>(node: TrieNode, levelsBelow: number, summary: TrieSummary<V>): void {
+  if (levelsBelow > 0) {
+    for (let i = 0; i < WIDTH; i++) {
+      const child = node[i] as TrieNode | null;
+      if (child !== null) summarizeAll(child, levelsBelow - 1, summary);
+    }
+  }
+  summarize(node, levelsBelow === 0, summary);
+}
+
+/** A copy of every node below `node`, with `width` slots (adding or dropping the summary slots). */
+function copyAll(node: TrieNode, levelsBelow: number, width: number): TrieNode {
+  const copy: TrieNode = new Array(width).fill(null);
+  for (let i = 0; i < WIDTH; i++) {
+    const slot = node[i] ?? null;
+    copy[i] = levelsBelow > 0 && slot !== null ? copyAll(slot as TrieNode, levelsBelow - 1, width) : slot;
+  }
+  if (width > WIDTH) copy[SUMMARY_COUNT] = 0;
+  return copy;
+}
+
+function visitAll<V>(
+  node: TrieNode,
+  levelsBelow: number,
+  prefix: number,
+  visit: (value: V, key: number) => void,
+): void {
+  const shift = levelsBelow * BITS;
+  for (let i = 0; i < WIDTH; i++) {
+    const slot = node[i];
+    if (slot === null) continue;
+    const key = (prefix | (i << shift)) >>> 0;
+    if (levelsBelow === 0) visit(slot as V, key);
+    else visitAll(slot as TrieNode, levelsBelow - 1, key, visit);
   }
 }
 
-/** Values in ascending key order. */
-export function* trieValues<V extends object>(trie: IdTrie<V>): Generator<V> {
-  for (const [, value] of trieEntries(trie)) yield value;
+/**
+ * Walks a trie in key order from a start key, one value per {@link TrieCursor.next} call, with a stack
+ * of at most 8 levels (no recursion, no generator).
+ */
+export class TrieCursor<V> {
+  readonly #nodes: TrieNode[];
+  readonly #positions: number[];
+  readonly #prefixes: number[];
+  readonly #levels: number;
+  readonly #from: number;
+  #level: number;
+  #tight = true;
+  /** Key of the value the last {@link next} returned. */
+  key = -1;
+
+  /** A cursor over `root` (a trie of `levels` levels) starting at the first key ≥ `from`. */
+  constructor(root: TrieNode | null, levels: number, from: number) {
+    this.#levels = levels;
+    this.#from = from;
+    this.#nodes = new Array(levels).fill(null);
+    this.#positions = new Array(levels).fill(0);
+    this.#prefixes = new Array(levels).fill(0);
+    const beyond = levels < MAX_LEVELS && from >>> (levels * BITS) !== 0;
+    this.#level = root === null || beyond || levels === 0 ? -1 : 0;
+    if (root !== null && levels > 0) {
+      this.#nodes[0] = root;
+      this.#positions[0] = this.#digit(0);
+    }
+  }
+
+  #digit(level: number): number {
+    return (this.#from >>> ((this.#levels - 1 - level) * BITS)) & MASK;
+  }
+
+  /** The next value in key order, or undefined at the end. */
+  next(): V | undefined {
+    const leaf = this.#levels - 1;
+    while (this.#level >= 0) {
+      const level = this.#level;
+      const node = this.#nodes[level] as TrieNode;
+      let position = this.#positions[level] as number;
+      while (position < WIDTH && node[position] === null) position++;
+      if (position >= WIDTH) {
+        this.#level = level - 1;
+        this.#tight = false;
+        continue;
+      }
+      this.#positions[level] = position + 1;
+      const shift = (leaf - level) * BITS;
+      const key = ((this.#prefixes[level] as number) | (position << shift)) >>> 0;
+      if (level === leaf) {
+        this.key = key;
+        return node[position] as V;
+      }
+      const tight = this.#tight && position === this.#digit(level);
+      this.#tight = tight;
+      this.#nodes[level + 1] = node[position] as TrieNode;
+      this.#positions[level + 1] = tight ? this.#digit(level + 1) : 0;
+      this.#prefixes[level + 1] = key;
+      this.#level = level + 1;
+    }
+    return undefined;
+  }
 }
 
-/** The largest key present, or undefined when empty (walks one path: O(depth × 32)). */
-export function trieMaxKey<V extends object>(trie: IdTrie<V>): number | undefined {
-  let node = trie.root;
-  if (node === null) return undefined;
-  let key = 0;
-  for (let level = 0; level < TRIE_DEPTH; level++) {
-    let index = node.length - 1;
-    while (index >= 0 && (node[index] === null || node[index] === undefined)) index--;
-    if (index < 0) return undefined;
-    key = (key + index * 2 ** (LEVEL_SHIFTS[level] ?? 0)) >>> 0;
-    if (level < TRIE_DEPTH - 1) node = node[index] as TrieNode;
+function iterate<T>(next: () => T | undefined): IterableIterator<T> {
+  return {
+    next(): IteratorResult<T> {
+      const value = next();
+      return value === undefined ? { done: true, value: undefined } : { done: false, value };
+    },
+    [Symbol.iterator]() {
+      return this;
+    },
+  };
+}
+
+class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
+  readonly size: number;
+  readonly #root: TrieNode | null;
+  readonly #levels: number;
+  readonly #summary: TrieSummary<V> | undefined;
+
+  constructor(root: TrieNode | null, levels: number, size: number, summary: TrieSummary<V> | undefined) {
+    this.#root = root;
+    this.#levels = root === null ? 0 : levels;
+    this.size = root === null ? 0 : size;
+    this.#summary = summary;
   }
-  return key;
+
+  get depth(): number {
+    return this.#levels;
+  }
+
+  get summary(): TrieSummary<V> | undefined {
+    return this.#summary;
+  }
+
+  get counted(): number {
+    return this.#summary && this.#root ? (this.#root[SUMMARY_COUNT] as number) : 0;
+  }
+
+  get rootNode(): TrieNode | null {
+    return this.#root;
+  }
+
+  get(key: number): V | undefined {
+    let node = this.#root;
+    if (node === null || !isKey(key)) return undefined;
+    const levels = this.#levels;
+    if (levels < MAX_LEVELS && key >>> (levels * BITS) !== 0) return undefined;
+    for (let shift = (levels - 1) * BITS; shift > 0; shift -= BITS) {
+      node = node[(key >>> shift) & MASK] as TrieNode | null;
+      if (node === null) return undefined;
+    }
+    const value = node[key & MASK];
+    return value === null ? undefined : (value as V);
+  }
+
+  has(key: number): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  set(key: number, value: V): IdTrie<V> {
+    if (!isKey(key)) throw new RangeError(`trie key must be a uint32, got ${String(key)}`);
+    if (value === null || value === undefined)
+      throw new RangeError("a trie value cannot be null or undefined");
+    const summary = this.#summary;
+    let root = this.#root;
+    let levels = this.#levels;
+    if (root === null) levels = levelsFor(key);
+    else {
+      while (levels < MAX_LEVELS && key >>> (levels * BITS) !== 0) {
+        const up = emptyNode(summary);
+        up[0] = root;
+        if (summary) summarize(up, false, summary);
+        root = up;
+        levels += 1;
+      }
+    }
+    grew = false;
+    const next = setIn(root, (levels - 1) * BITS, key, value, summary);
+    if (next === this.#root) return this;
+    return new PersistentIdTrie(next, levels, this.size + (grew ? 1 : 0), summary);
+  }
+
+  delete(key: number): IdTrie<V> {
+    const root = this.#root;
+    if (root === null || this.get(key) === undefined) return this;
+    const next = deleteIn(root, (this.#levels - 1) * BITS, key, this.#summary);
+    return new PersistentIdTrie(next, this.#levels, this.size - 1, this.#summary);
+  }
+
+  values(): IterableIterator<V> {
+    return this.valuesFrom(0);
+  }
+
+  valuesFrom(key: number): IterableIterator<V> {
+    if (!(key <= 0xffffffff)) return iterate<V>(() => undefined);
+    const cursor = new TrieCursor<V>(this.#root, this.#levels, key <= 0 ? 0 : Math.ceil(key) >>> 0);
+    return iterate(() => cursor.next());
+  }
+
+  entries(): IterableIterator<[number, V]> {
+    const cursor = new TrieCursor<V>(this.#root, this.#levels, 0);
+    return iterate(() => {
+      const value = cursor.next();
+      return value === undefined ? undefined : [cursor.key, value];
+    });
+  }
+
+  [Symbol.iterator](): IterableIterator<V> {
+    return this.values();
+  }
+
+  forEach(visit: (value: V, key: number) => void): void {
+    if (this.#root !== null) visitAll(this.#root, this.#levels - 1, 0, visit);
+  }
+
+  maxKey(): number | undefined {
+    let node = this.#root;
+    if (node === null) return undefined;
+    let key = 0;
+    for (let level = this.#levels - 1; level >= 0; level--) {
+      let index = WIDTH - 1;
+      while (index >= 0 && node[index] === null) index--;
+      if (index < 0) return undefined;
+      key = (key | (index << (level * BITS))) >>> 0;
+      if (level > 0) node = node[index] as TrieNode;
+    }
+    return key;
+  }
+
+  firstCounted(): V | undefined {
+    if (!this.#summary || this.#root === null) return undefined;
+    return (this.#root[SUMMARY_FIRST] as V | null) ?? undefined;
+  }
+
+  /** The same entries under another summary (or none): copies every node, O(n). */
+  withSummary(summary: TrieSummary<V> | undefined): IdTrie<V> {
+    if (summary === this.#summary) return this;
+    if (this.#root === null) return new PersistentIdTrie<V>(null, 0, 0, summary);
+    const root = copyAll(this.#root, this.#levels - 1, summary ? WIDTH + 2 : WIDTH);
+    if (summary) summarizeAll(root, this.#levels - 1, summary);
+    return new PersistentIdTrie(root, this.#levels, this.size, summary);
+  }
+}
+
+/** An empty trie, optionally keeping `summary`. */
+export function emptyIdTrie<V extends object | number>(summary?: TrieSummary<V>): IdTrie<V> {
+  return new PersistentIdTrie<V>(null, 0, 0, summary);
+}
+
+/** `trie` with its entries kept under another summary (or none). O(n): a changed summary rule is rare. */
+export function resummarize<V extends object | number>(
+  trie: IdTrie<V>,
+  summary: TrieSummary<V> | undefined,
+): IdTrie<V> {
+  return (trie as PersistentIdTrie<V>).withSummary(summary);
+}
+
+/**
+ * Builds a trie from many entries in one pass, writing into nodes it owns (no path copying), then
+ * computes the summaries bottom-up: O(n × depth), for loading a fixture of a million sessions. A later
+ * `set` of a key wins. The builder must not be used after {@link IdTrieBuilder.build}.
+ */
+export class IdTrieBuilder<V extends object | number> {
+  #root: TrieNode | null = null;
+  #levels = 0;
+  #size = 0;
+  #built = false;
+  readonly #summary: TrieSummary<V> | undefined;
+
+  /** A builder of a trie keeping `summary` (none by default). */
+  constructor(summary?: TrieSummary<V>) {
+    this.#summary = summary;
+  }
+
+  /** Number of distinct keys set so far. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether `key` was set. */
+  has(key: number): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** The value set under `key`, if any. */
+  get(key: number): V | undefined {
+    return new PersistentIdTrie<V>(this.#root, this.#levels, this.#size, undefined).get(key);
+  }
+
+  /** Sets `key` to `value` in place. RangeError for a bad key or value. */
+  set(key: number, value: V): void {
+    if (this.#built) throw new RangeError("IdTrieBuilder used after build()");
+    if (!isKey(key)) throw new RangeError(`trie key must be a uint32, got ${String(key)}`);
+    if (value === null || value === undefined)
+      throw new RangeError("a trie value cannot be null or undefined");
+    const summary = this.#summary as TrieSummary<never> | undefined;
+    if (this.#root === null) {
+      this.#levels = levelsFor(key);
+      this.#root = emptyNode(summary);
+    }
+    while (this.#levels < MAX_LEVELS && key >>> (this.#levels * BITS) !== 0) {
+      const up = emptyNode(summary);
+      up[0] = this.#root;
+      this.#root = up;
+      this.#levels += 1;
+    }
+    let node = this.#root;
+    for (let shift = (this.#levels - 1) * BITS; shift > 0; shift -= BITS) {
+      const index = (key >>> shift) & MASK;
+      let child = node[index] as TrieNode | null;
+      if (child === null) {
+        child = emptyNode(summary);
+        node[index] = child;
+      }
+      node = child;
+    }
+    const index = key & MASK;
+    if (node[index] === null) this.#size += 1;
+    node[index] = value as TrieNode[number];
+  }
+
+  /** The trie built. */
+  build(): IdTrie<V> {
+    this.#built = true;
+    if (this.#root !== null && this.#summary) summarizeAll(this.#root, this.#levels - 1, this.#summary);
+    return new PersistentIdTrie(this.#root, this.#levels, this.#size, this.#summary);
+  }
 }

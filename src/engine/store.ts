@@ -2,6 +2,7 @@ import { type Draft, enableMapSet, produce } from "immer";
 import type { Environment } from "../env/environment.js";
 import type { FidelityProfile } from "../profile/FidelityProfile.js";
 import type { EngineChange } from "./changes.js";
+import { type FileServiceAddress, FileServiceEdit } from "./fileServiceEdit.js";
 import type { DirectoryState } from "./state.js";
 
 enableMapSet();
@@ -17,23 +18,45 @@ export interface TransitionContext {
 /** The environment and profile a store's transitions run with. */
 export type StoreContext = Omit<TransitionContext, "record">;
 
+/** How an immer transition changes the state: it mutates a draft of the whole directory. */
+export type DraftRecipe<A, R> = (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => R;
+
+/** How a file-service transition changes the state: it updates one file service's persistent structures. */
+export type EditRecipe<A, R> = (edit: FileServiceEdit, args: A, context: TransitionContext) => R;
+
 /**
- * A named state change. The recipe mutates an immer draft; if it throws (an AdsError), the draft is
- * discarded and the state is unchanged. The name is stable.
+ * A named state change. Rare, structural changes (shares, service configuration and control) are immer
+ * recipes on a draft of the directory; the hot ones (sessions, open files, activity) edit one file
+ * service through a {@link FileServiceEdit}, paying only for the paths they change. Either way, if the
+ * recipe throws (an AdsError), the state is unchanged. The name is stable.
  */
-export interface Transition<A, R = void> {
-  /** Stable name, e.g. `share.create`. */
-  readonly name: string;
-  /** Mutates the draft; may return a value computed along the way (e.g. a new id), which `apply` returns. */
-  readonly recipe: (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => R;
+export type Transition<A, R = void> =
+  | {
+      /** Stable name, e.g. `share.create`. */
+      readonly name: string;
+      readonly kind: "draft";
+      /** Mutates the draft; may return a value computed along the way (e.g. a new id), which `apply` returns. */
+      readonly recipe: DraftRecipe<A, R>;
+    }
+  | {
+      /** Stable name, e.g. `session.open`. */
+      readonly name: string;
+      readonly kind: "fileService";
+      /** Edits the file service `args` addresses; may return a value, which `apply` returns. */
+      readonly recipe: EditRecipe<A, R>;
+    };
+
+/** Declares a named transition whose recipe mutates an immer draft of the directory. */
+export function defineTransition<A, R = void>(name: string, recipe: DraftRecipe<A, R>): Transition<A, R> {
+  return Object.freeze({ name, kind: "draft", recipe });
 }
 
-/** Declares a named transition. */
-export function defineTransition<A, R = void>(
+/** Declares a named transition that edits the file service its arguments address. */
+export function defineFileServiceTransition<A extends FileServiceAddress, R = void>(
   name: string,
-  recipe: (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => R,
+  recipe: EditRecipe<A, R>,
 ): Transition<A, R> {
-  return Object.freeze({ name, recipe });
+  return Object.freeze({ name, kind: "fileService", recipe });
 }
 
 /** Receives the changes of each committed transition, in the order the transition made them. */
@@ -83,9 +106,15 @@ export class DirectoryStore {
         changes.push(change);
       },
     };
-    this.#state = produce(this.#state, (draft) => {
-      result = transition.recipe(draft, args, context);
-    });
+    if (transition.kind === "fileService") {
+      const edit = FileServiceEdit.open(this.#state, args as FileServiceAddress);
+      result = transition.recipe(edit, args, context);
+      this.#state = edit.commit();
+    } else {
+      this.#state = produce(this.#state, (draft) => {
+        result = transition.recipe(draft, args, context);
+      });
+    }
     if (changes.length > 0) this.#observer?.(changes, transition.name);
     return result as R;
   }

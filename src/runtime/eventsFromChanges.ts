@@ -4,7 +4,6 @@
  * `resourceName`).
  */
 import type { EngineChange } from "../engine/changes.js";
-import { trieGet } from "../engine/idTrie.js";
 import type { DirectoryState, NameKey, OpenFileState, SessionState } from "../engine/state.js";
 import type { FidelityProfile } from "../profile/FidelityProfile.js";
 import type { FileSubject, ServerSubject, SessionSubject, UnstampedEvent } from "./events.js";
@@ -123,6 +122,5 @@ function sessionOf(
 ): SessionState | undefined {
   const fileService = state.computers.get(computer)?.services.get(service)?.fileService;
   if (!fileService) return undefined;
-  // Imported lazily to keep this module free of the trie's internals in its signature.
-  return trieGet(fileService.sessions, id);
+  return fileService.sessions.get(id);
 }

@@ -1,4 +1,3 @@
-import { trieGet } from "../../engine/idTrie.js";
 import type { OpenFileState } from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
@@ -38,9 +37,9 @@ function loadResource(
 ): StoredValues {
   const { core } = context;
   const fileService = fileServiceOf(core, location.computer, location.service);
-  const file = trieGet(fileService.files, id);
+  const file = fileService.files.get(id);
   if (!file) throw new AdsError(core.profile.unknownResourceError, `file ${name} is no longer open`);
-  const user = trieGet(fileService.sessions, file.sessionId)?.user ?? "";
+  const user = fileService.sessions.get(file.sessionId)?.user ?? "";
   return new Map<string, readonly Variant[]>([
     ["User", [user]],
     ["Path", [file.path]],

@@ -1,4 +1,3 @@
-import { trieGet, trieValues } from "../../engine/idTrie.js";
 import type { FileServiceState } from "../../engine/state.js";
 import { closeFile } from "../../engine/transitions/files.js";
 import { AdsError } from "../../errors/AdsError.js";
@@ -37,7 +36,7 @@ export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
   /** The open files of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation) {
     super(context, location, "Resources", () =>
-      [...trieValues(readableFiles(context, location).files)].map(
+      [...readableFiles(context, location).files.values()].map(
         (file) => new ResourceObject(context, location, file),
       ),
     );
@@ -50,7 +49,7 @@ export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
     const context = contextOf(this);
     context.core.intercept("Resources.GetObject", this.#location.servicePath);
     const id = parseFileId(name);
-    const file = id === undefined ? undefined : trieGet(readableFiles(context, this.#location).files, id);
+    const file = id === undefined ? undefined : readableFiles(context, this.#location).files.get(id);
     if (!file)
       throw new AdsError(context.core.profile.unknownResourceError, `no open file ${describeValue(name)}`);
     return new ResourceObject(context, this.#location, file);

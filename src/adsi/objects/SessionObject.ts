@@ -1,4 +1,3 @@
-import { trieGet } from "../../engine/idTrie.js";
 import type { SessionState } from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { AdsObject, IADS_INTERFACES } from "../core/AdsObject.js";
@@ -44,7 +43,7 @@ function loadSession(
   name: string,
 ): StoredValues {
   const { core } = context;
-  const session = trieGet(fileServiceOf(core, location.computer, location.service).sessions, id);
+  const session = fileServiceOf(core, location.computer, location.service).sessions.get(id);
   if (!session) throw new AdsError(core.profile.unknownSessionError, `session ${name} has ended`);
   const now = core.env.clock.now();
   const values = new Map<string, readonly Variant[]>([

@@ -1,6 +1,5 @@
-import { indexGet } from "../../engine/hashIndex.js";
-import { trieGet, trieValues } from "../../engine/idTrie.js";
-import { type FileServiceState, sessionPairKey } from "../../engine/state.js";
+import { firstPairSession } from "../../engine/sessionPairs.js";
+import type { FileServiceState } from "../../engine/state.js";
 import { deleteSessions } from "../../engine/transitions/sessions.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
@@ -33,7 +32,7 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
   /** The sessions of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation) {
     super(context, location, "Sessions", () =>
-      [...trieValues(readableSessions(context, location).sessions)].map(
+      [...readableSessions(context, location).sessions.values()].map(
         (session) => new SessionObject(context, location, session),
       ),
     );
@@ -47,8 +46,9 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
     context.core.intercept("Sessions.GetObject", this.#location.servicePath);
     const fileService = readableSessions(context, this.#location);
     const pair = typeof name === "string" ? context.core.profile.parseSessionName(name) : undefined;
-    const [id] = pair ? indexGet(fileService.sessionsByPair, sessionPairKey(pair.user, pair.computer)) : [];
-    const session = id === undefined ? undefined : trieGet(fileService.sessions, id);
+    const session = pair
+      ? firstPairSession(fileService.sessionsByPair, fileService.sessions, pair.user, pair.computer)
+      : undefined;
     if (!session)
       throw new AdsError(context.core.profile.unknownSessionError, `no session ${describeValue(name)}`);
     return new SessionObject(context, this.#location, session);

@@ -7,7 +7,6 @@
  * administrator acting, it is the world.
  */
 import { accountCandidates } from "../../adsi/core/auth.js";
-import { trieGet, trieValues } from "../../engine/idTrie.js";
 import { nameKey as nameKeyOf, type SessionState } from "../../engine/state.js";
 import type { DirectoryStore } from "../../engine/store.js";
 import { clientOpenFile } from "../../engine/transitions/clientFiles.js";
@@ -243,7 +242,7 @@ export class Injector {
   /** Handles of the sessions on a file service now, in connection order (fixture sessions included). */
   sessions(server: string, service = "LanmanServer"): SessionHandle[] {
     const address = this.#fileService(server, service);
-    return [...trieValues(address.fileService.sessions)].map((s) => this.#sessionHandle(address, s));
+    return [...address.fileService.sessions.values()].map((s) => this.#sessionHandle(address, s));
   }
 
   /** The session with this id or Name (the first of its pair) on a file service; unknown → `profile.unknownSessionError`. */
@@ -251,8 +250,8 @@ export class Injector {
     const address = this.#fileService(server, service);
     const found =
       typeof idOrName === "number"
-        ? trieGet(address.fileService.sessions, idOrName)
-        : [...trieValues(address.fileService.sessions)].find(
+        ? address.fileService.sessions.get(idOrName)
+        : [...address.fileService.sessions.values()].find(
             (s) =>
               nameKeyOf(this.#host.profile.sessionName(s.user, s.computer)) === nameKeyOf(String(idOrName)),
           );
@@ -267,7 +266,7 @@ export class Injector {
   /** Handles of the files open on a file service now, in id order. */
   files(server: string, service = "LanmanServer"): FileHandle[] {
     const address = this.#fileService(server, service);
-    return [...trieValues(address.fileService.files)].map((f) =>
+    return [...address.fileService.files.values()].map((f) =>
       this.#fileHandle(address, f.id, f.path, f.sessionId),
     );
   }
@@ -316,7 +315,7 @@ export class Injector {
     const { server, service, id } = handleAddress(handle, "file");
     this.#host.guard(operation, this.#fileService(server, service).path);
     const address = this.#fileService(server, service);
-    const file = trieGet(address.fileService.files, id);
+    const file = address.fileService.files.get(id);
     if (!file)
       throw new AdsError(
         this.#host.profile.closeUnknownFileError,
@@ -326,7 +325,7 @@ export class Injector {
   }
 
   #sessionState(address: FileServiceAddress, id: number): SessionState {
-    const state = trieGet(address.fileService.sessions, id);
+    const state = address.fileService.sessions.get(id);
     if (!state)
       throw new AdsError(
         this.#host.profile.unknownSessionError,
