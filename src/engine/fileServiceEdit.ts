@@ -6,7 +6,7 @@
  * Map, computer, computers Map, state), freezing only those new objects. A transition that throws
  * simply drops its edit: the state it started from is untouched.
  */
-import { freeze } from "immer";
+import { frozenMapWith, frozenMapWithAll } from "../shared/frozenMap.js";
 import type { HashIndex } from "./hashIndex.js";
 import { idleQueueOf } from "./idleQueue.js";
 import type { IdTrie } from "./idTrie.js";
@@ -46,6 +46,7 @@ export class FileServiceEdit {
   readonly #host: ComputerState;
   readonly #entry: ServiceState;
   readonly #base: FileServiceState;
+  /** Shares changed so far, by key (their new records). */
   #shares: Map<NameKey, ShareState> | undefined;
 
   private constructor(
@@ -103,21 +104,21 @@ export class FileServiceEdit {
 
   /** The shares, as changed so far. */
   get shares(): ReadonlyMap<NameKey, ShareState> {
-    return this.#shares ?? this.#base.shares;
+    return this.#shares === undefined ? this.#base.shares : frozenMapWithAll(this.#base.shares, this.#shares);
   }
 
   /** The share `key`, as changed so far. */
   share(key: NameKey): ShareState | undefined {
-    return this.shares.get(key);
+    return this.#shares?.get(key) ?? this.#base.shares.get(key);
   }
 
   /** Adds `delta` to the CurrentUserCount of share `key` (never below 0); unknown shares are ignored. */
   changeShareUses(key: NameKey, delta: number): void {
-    const share = this.shares.get(key);
+    const share = this.share(key);
     if (!share) return;
     const uses = Math.max(0, share.currentUses + delta);
     if (uses === share.currentUses) return;
-    this.#shares ??= new Map(this.#base.shares);
+    this.#shares ??= new Map();
     this.#shares.set(key, Object.freeze({ ...share, currentUses: uses }));
   }
 
@@ -138,20 +139,44 @@ export class FileServiceEdit {
   commit(): DirectoryState {
     if (!this.changed) return this.#state;
     const base = this.#base;
-    const fileService: FileServiceState = freeze({
-      ...base,
-      shares: this.#shares ? freeze(this.#shares) : base.shares,
+    // Whole literals, not spreads: the same hidden classes every time, and no generic copying.
+    const fields = {
+      MaxUserCount: base.MaxUserCount,
+      shares: this.#shares ? frozenMapWithAll(base.shares, this.#shares) : base.shares,
       sessions: this.sessions,
       files: this.files,
       sessionsByPair: this.pairs,
       nextSessionId: this.nextSessionId,
       nextFileId: this.nextFileId,
+      autoDisconnect: base.autoDisconnect,
       idleQueue: this.sessions === base.sessions ? base.idleQueue : idleQueueOf(this.sessions),
+    };
+    const fileService: FileServiceState = Object.freeze(
+      base.Description === undefined ? fields : { ...fields, Description: base.Description },
+    );
+    const old = this.#entry;
+    const entry: ServiceState = Object.freeze({
+      name: old.name,
+      kind: old.kind,
+      config: old.config,
+      status: old.status,
+      accountPassword: old.accountPassword,
+      acceptedControls: old.acceptedControls,
+      fileService,
     });
-    const entry: ServiceState = freeze({ ...this.#entry, fileService });
-    const services = freeze(new Map(this.#host.services).set(this.service, entry));
-    const host: ComputerState = freeze({ ...this.#host, services });
-    const computers = freeze(new Map(this.#state.computers).set(this.computer, host));
-    return freeze({ ...this.#state, computers });
+    const host = this.#host;
+    const computer: ComputerState = Object.freeze({
+      name: host.name,
+      domain: host.domain,
+      properties: host.properties,
+      users: host.users,
+      services: frozenMapWith(host.services, this.service, entry),
+    });
+    const state = this.#state;
+    return Object.freeze({
+      domains: state.domains,
+      computers: frozenMapWith(state.computers, this.computer, computer),
+      localComputer: state.localComputer,
+    });
   }
 }

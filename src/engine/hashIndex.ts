@@ -6,7 +6,9 @@
  * Costs: `add` and `remove` copy the nodes on one hash's path (a node holds only its present entries,
  * so a sparse hash space costs no empty slots) and one bucket; a bucket of more than 16 ids is itself a
  * persistent {@link IdTrie}, so a pair with 100,000 sessions changes in O(log) like a pair with one.
- * Different keys whose hashes collide share a bucket: callers filter a bucket by their key.
+ * Different keys whose hashes collide share a bucket: callers filter a bucket by their key. Nodes
+ * are frozen when made and the shape is canonical (the same entries make the same nodes and buckets,
+ * whatever the history), so two indexes with the same entries are deeply equal.
  */
 import { type IdTrie, IdTrieBuilder } from "./idTrie.js";
 
@@ -28,11 +30,8 @@ export interface HashIndex {
   remove(hash: number, id: number): HashIndex;
   /** An index without every id of `ids` under `hash` (ids that are not there are ignored). */
   removeAll(hash: number, ids: readonly number[]): HashIndex;
-  /**
-   * The root node, for tests of the sharing between versions. Nodes must not be changed.
-   * @internal
-   */
-  readonly rootNode: HamtNode | null;
+  /** The root node (null when empty): frozen arrays. */
+  readonly root: HamtNode | null;
 }
 
 /** 32-bit FNV-1a over the UTF-16 code units of `text`. */
@@ -47,8 +46,6 @@ export function fnv1a32(text: string): number {
 
 /** Largest bucket kept as a sorted array; a bigger one becomes a trie. */
 const SMALL_BUCKET = 16;
-/** A trie bucket that shrinks to this many ids goes back to an array. */
-const SHRINK_BUCKET = 8;
 
 function isTrie(bucket: IndexBucket): bucket is IdTrie<number> {
   return typeof bucket === "object" && !Array.isArray(bucket);
@@ -124,8 +121,8 @@ function bucketRemove(bucket: IndexBucket, id: number): IndexBucket | undefined 
   if (typeof bucket === "number") return bucket === id ? undefined : bucket;
   if (isTrie(bucket)) {
     const next = bucket.delete(id);
-    if (next === bucket || next.size > SHRINK_BUCKET) return next;
-    return next.size === 1 ? (next.values().next().value as number) : Object.freeze([...next.values()]);
+    if (next === bucket || next.size > SMALL_BUCKET) return next;
+    return Object.freeze([...next.values()]);
   }
   const ids = bucket as readonly number[];
   const at = sortedIndex(ids, id);
@@ -168,19 +165,26 @@ function find(root: HamtNode | null, hash: number): IndexBucket | undefined {
   return undefined;
 }
 
-/** A node holding two different hashes that agree below `shift`. */
-function pairNode(h1: number, b1: IndexBucket, h2: number, b2: IndexBucket, shift: number): HamtNode {
+/** A node holding two different hashes that agree below `shift` (frozen unless a builder owns it). */
+function pairNode(
+  h1: number,
+  b1: IndexBucket,
+  h2: number,
+  b2: IndexBucket,
+  shift: number,
+  seal: (node: HamtNode) => HamtNode = frozen,
+): HamtNode {
   const d1 = (h1 >>> shift) & MASK;
   const d2 = (h2 >>> shift) & MASK;
-  if (d1 === d2) return [1 << d1, null, pairNode(h1, b1, h2, b2, shift + BITS)];
+  if (d1 === d2) return seal([1 << d1, null, pairNode(h1, b1, h2, b2, shift + BITS, seal)]);
   const bitmap = (1 << d1) | (1 << d2);
-  return d1 < d2 ? [bitmap, h1, b1, h2, b2] : [bitmap, h2, b2, h1, b1];
+  return seal(d1 < d2 ? [bitmap, h1, b1, h2, b2] : [bitmap, h2, b2, h1, b1]);
 }
 
 /** `node` with `bucket` stored under `hash` (path copying). */
 function put(node: HamtNode | null, hash: number, shift: number, bucket: IndexBucket): HamtNode {
   const bit = 1 << ((hash >>> shift) & MASK);
-  if (node === null) return [bit, hash, bucket];
+  if (node === null) return frozen([bit, hash, bucket]);
   const bitmap = node[0] as number;
   const at = 1 + 2 * popcount(bitmap & (bit - 1));
   if ((bitmap & bit) === 0) {
@@ -188,7 +192,7 @@ function put(node: HamtNode | null, hash: number, shift: number, bucket: IndexBu
     copy[0] = bitmap | bit;
     copy.push(hash, bucket);
     for (let i = at; i < node.length; i++) copy.push(node[i] as HamtNode[number]);
-    return copy;
+    return frozen(copy);
   }
   const key = node[at];
   const copy = node.slice();
@@ -198,7 +202,7 @@ function put(node: HamtNode | null, hash: number, shift: number, bucket: IndexBu
     copy[at] = null;
     copy[at + 1] = pairNode(key as number, node[at + 1] as IndexBucket, hash, bucket, shift + BITS);
   }
-  return copy;
+  return frozen(copy);
 }
 
 /** `node` without `hash`: the same node when absent, null when it becomes empty. */
@@ -215,49 +219,52 @@ function drop(node: HamtNode, hash: number, shift: number): HamtNode | null {
     const copy = node.slice();
     if (next !== null && !(next.length === 3 && next[1] !== null)) {
       copy[at + 1] = next;
-      return copy;
+      return frozen(copy);
     }
     if (next !== null) {
       // A child left with a single hash is pulled up, so every path stays as short as it can be.
       copy[at] = next[1] as number;
       copy[at + 1] = next[2] as IndexBucket;
-      return copy;
+      return frozen(copy);
     }
     copy.splice(at, 2);
     copy[0] = bitmap & ~bit;
-    return copy.length === 1 ? null : copy;
+    return copy.length === 1 ? null : frozen(copy);
   }
   if (key !== hash) return node;
   if (bitmap === bit) return null;
   const copy = node.slice();
   copy.splice(at, 2);
   copy[0] = bitmap & ~bit;
-  return copy;
+  return frozen(copy);
+}
+
+/** Freezes a node made for a new version. */
+function frozen(node: HamtNode): HamtNode {
+  Object.freeze(node);
+  return node;
 }
 
 class PersistentHashIndex implements HashIndex {
   readonly size: number;
-  readonly #root: HamtNode | null;
+  readonly root: HamtNode | null;
 
   constructor(root: HamtNode | null, size: number) {
-    this.#root = root;
     this.size = size;
-  }
-
-  get rootNode(): HamtNode | null {
-    return this.#root;
+    this.root = root;
+    Object.freeze(this);
   }
 
   bucket(hash: number): IndexBucket | undefined {
-    return find(this.#root, hash | 0);
+    return find(this.root, hash | 0);
   }
 
   add(hash: number, id: number): HashIndex {
     const key = hash | 0;
-    const bucket = find(this.#root, key);
+    const bucket = find(this.root, key);
     const next = bucketAdd(bucket, id);
     if (next === bucket) return this;
-    return new PersistentHashIndex(put(this.#root, key, 0, next), this.size + 1);
+    return new PersistentHashIndex(put(this.root, key, 0, next), this.size + 1);
   }
 
   remove(hash: number, id: number): HashIndex {
@@ -266,7 +273,7 @@ class PersistentHashIndex implements HashIndex {
 
   removeAll(hash: number, ids: readonly number[]): HashIndex {
     const key = hash | 0;
-    const bucket = find(this.#root, key);
+    const bucket = find(this.root, key);
     if (bucket === undefined || ids.length === 0) return this;
     let next: IndexBucket | undefined = bucket;
     let removed = 0;
@@ -278,9 +285,7 @@ class PersistentHashIndex implements HashIndex {
     }
     if (removed === 0) return this;
     const root =
-      next === undefined
-        ? drop(this.#root as HamtNode, key, 0)
-        : put(this.#root, key, 0, next as IndexBucket);
+      next === undefined ? drop(this.root as HamtNode, key, 0) : put(this.root, key, 0, next as IndexBucket);
     return new PersistentHashIndex(root, this.size - removed);
   }
 }
@@ -326,7 +331,14 @@ export class HashIndexBuilder {
         return;
       }
       node[at] = null;
-      node[at + 1] = pairNode(existing as number, node[at + 1] as IndexBucket, key, [id], shift + BITS);
+      node[at + 1] = pairNode(
+        existing as number,
+        node[at + 1] as IndexBucket,
+        key,
+        [id],
+        shift + BITS,
+        (owned) => owned,
+      );
       return;
     }
   }
@@ -350,6 +362,7 @@ export class HashIndexBuilder {
         node[at + 1] =
           unique === 1 ? (ids[0] as number) : unique <= SMALL_BUCKET ? Object.freeze(ids) : trieOf(ids);
       }
+      Object.freeze(node);
     };
     if (this.#root !== null) finish(this.#root);
     return new PersistentHashIndex(this.#root, size);

@@ -5,8 +5,10 @@
  * Why: the engine's states are immutable and shared (a snapshot is a reference), so a change must not
  * copy a whole collection. Here `set` and `delete` copy only the nodes on one key's path (at most 8
  * arrays of 16 slots, 5 at a million sessions) and share every other node with the previous version.
- * Nodes are private to the trie, so they are neither frozen nor drafted by immer: the trie is one opaque
- * immutable value inside the state, like {@link OrderedIndex}.
+ * The trie is a class instance, so immer neither drafts nor walks it: one opaque immutable value inside
+ * the state, like {@link OrderedIndex}. Its nodes are frozen when made; the shape is canonical (the
+ * same entries make the same nodes, whatever the history), so two tries with the same entries are
+ * deeply equal.
  *
  * A trie may carry a {@link TrieSummary}: every node then also keeps the first counted value of its
  * subtree in the summary's order and how many values count, so the first counted value of the whole
@@ -57,12 +59,8 @@ export interface IdTrie<V extends object | number> extends Iterable<V> {
   maxKey(): number | undefined;
   /** With a summary: the first counted value in the summary's order, or undefined. O(1). */
   firstCounted(): V | undefined;
-  /**
-   * The root node, for walks that follow the summary (the idle queue's ordered iteration). Nodes must
-   * not be changed.
-   * @internal
-   */
-  readonly rootNode: TrieNode | null;
+  /** The root node (null when empty): frozen arrays, for walks that follow the summary. */
+  readonly root: TrieNode | null;
 }
 
 const BITS = 4;
@@ -89,10 +87,34 @@ function levelsFor(key: number): number {
   return levels;
 }
 
-function emptyNode(summary: TrieSummary<never> | undefined): TrieNode {
-  const node: TrieNode = new Array(summary ? WIDTH + 2 : WIDTH).fill(null);
-  if (summary) node[SUMMARY_COUNT] = 0;
+function packedNode(width: number): TrieNode {
+  const node: TrieNode = [];
+  for (let i = 0; i < width; i++) node.push(null);
   return node;
+}
+
+/** Empty nodes to copy: a packed array copies faster than `new Array(n).fill(null)` builds one. */
+const EMPTY_NODE = packedNode(WIDTH);
+const EMPTY_SUMMARIZED_NODE = (() => {
+  const node = packedNode(WIDTH + 2);
+  node[SUMMARY_COUNT] = 0;
+  return node;
+})();
+
+function emptyNode(summary: TrieSummary<never> | undefined): TrieNode {
+  return (summary ? EMPTY_SUMMARIZED_NODE : EMPTY_NODE).slice();
+}
+
+/** Freezes a node made for a new version (nodes are shared between versions and handed out by `root`). */
+function frozen(node: TrieNode): TrieNode {
+  Object.freeze(node);
+  return node;
+}
+
+function onlyFirstSlot(node: TrieNode): boolean {
+  if (node[0] === null) return false;
+  for (let i = 1; i < WIDTH; i++) if (node[i] !== null) return false;
+  return true;
 }
 
 function isEmptyNode(node: TrieNode): boolean {
@@ -123,6 +145,46 @@ function summarize<V>(node: TrieNode, leaf: boolean, summary: TrieSummary<V>): v
   node[SUMMARY_COUNT] = count;
 }
 
+/**
+ * Updates the summary slots of `copy` (a fresh copy of a node) after one of its slots changed from
+ * `before` to `after` (values on the leaf level, child nodes above), without looking at the other slots
+ * unless the slot that changed held the node's first counted value: the common case reads no other
+ * record, which matters at a million sessions, where every record read is a cache miss.
+ */
+function updateSummary<V>(
+  copy: TrieNode,
+  leaf: boolean,
+  before: TrieNode[number],
+  after: TrieNode[number],
+  summary: TrieSummary<V>,
+): void {
+  let oldFirst: V | null;
+  let newFirst: V | null;
+  let delta: number;
+  if (leaf) {
+    const counted = (value: TrieNode[number]) => value !== null && summary.counts(value as V);
+    oldFirst = counted(before) ? (before as V) : null;
+    newFirst = counted(after) ? (after as V) : null;
+    delta = (newFirst === null ? 0 : 1) - (oldFirst === null ? 0 : 1);
+  } else {
+    const [oldChild, newChild] = [before as TrieNode | null, after as TrieNode | null];
+    oldFirst = oldChild === null ? null : (oldChild[SUMMARY_FIRST] as V | null);
+    newFirst = newChild === null ? null : (newChild[SUMMARY_FIRST] as V | null);
+    delta =
+      (newChild === null ? 0 : (newChild[SUMMARY_COUNT] as number)) -
+      (oldChild === null ? 0 : (oldChild[SUMMARY_COUNT] as number));
+  }
+  const first = copy[SUMMARY_FIRST] as V | null;
+  if (newFirst !== null && (first === null || summary.before(newFirst, first))) {
+    copy[SUMMARY_FIRST] = newFirst as TrieNode[number];
+    copy[SUMMARY_COUNT] = (copy[SUMMARY_COUNT] as number) + delta;
+  } else if (oldFirst !== null && oldFirst === first && newFirst !== oldFirst) {
+    summarize(copy, leaf, summary);
+  } else {
+    copy[SUMMARY_COUNT] = (copy[SUMMARY_COUNT] as number) + delta;
+  }
+}
+
 /** Set by {@link setIn} when the key was new. Module state: the trie is single-threaded JavaScript. */
 let grew = false;
 
@@ -134,22 +196,20 @@ function setIn<V>(
   summary: TrieSummary<V> | undefined,
 ): TrieNode {
   const index = (key >>> shift) & MASK;
+  const old = node === null ? null : (node[index] as TrieNode[number]);
+  let next: TrieNode[number];
   if (shift === 0) {
-    const old = node === null ? null : node[index];
     if (node !== null && old === value) return node;
     if (old === null) grew = true;
-    const copy = node === null ? emptyNode(summary) : node.slice();
-    copy[index] = value as TrieNode[number];
-    if (summary) summarize(copy, true, summary);
-    return copy;
+    next = value as TrieNode[number];
+  } else {
+    next = setIn(old as TrieNode | null, shift - BITS, key, value, summary);
+    if (node !== null && next === old) return node;
   }
-  const child = node === null ? null : (node[index] as TrieNode | null);
-  const nextChild = setIn(child, shift - BITS, key, value, summary);
-  if (node !== null && nextChild === child) return node;
   const copy = node === null ? emptyNode(summary) : node.slice();
-  copy[index] = nextChild;
-  if (summary) summarize(copy, false, summary);
-  return copy;
+  copy[index] = next;
+  if (summary) updateSummary(copy, shift === 0, old, next, summary);
+  return frozen(copy);
 }
 
 /** `node` without `key`: the same node when absent, null when the node becomes empty. */
@@ -167,8 +227,19 @@ function deleteIn<V>(
   const copy = node.slice();
   copy[index] = next;
   if (next === null && isEmptyNode(copy)) return null;
-  if (summary) summarize(copy, shift === 0, summary);
-  return copy;
+  if (summary) updateSummary(copy, shift === 0, slot, next, summary);
+  return frozen(copy);
+}
+
+/** Freezes every node below `node` (after a bulk build). */
+function freezeAll(node: TrieNode, levelsBelow: number): void {
+  if (levelsBelow > 0) {
+    for (let i = 0; i < WIDTH; i++) {
+      const child = node[i] as TrieNode | null;
+      if (child !== null) freezeAll(child, levelsBelow - 1);
+    }
+  }
+  Object.freeze(node);
 }
 
 /** Recomputes every summary below `node` (bottom-up) after a bulk build or a summary change. */
@@ -288,15 +359,16 @@ function iterate<T>(next: () => T | undefined): IterableIterator<T> {
 
 class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
   readonly size: number;
-  readonly #root: TrieNode | null;
+  readonly root: TrieNode | null;
   readonly #levels: number;
   readonly #summary: TrieSummary<V> | undefined;
 
   constructor(root: TrieNode | null, levels: number, size: number, summary: TrieSummary<V> | undefined) {
-    this.#root = root;
-    this.#levels = root === null ? 0 : levels;
     this.size = root === null ? 0 : size;
+    this.root = root;
+    this.#levels = root === null ? 0 : levels;
     this.#summary = summary;
+    Object.freeze(this);
   }
 
   get depth(): number {
@@ -308,15 +380,11 @@ class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
   }
 
   get counted(): number {
-    return this.#summary && this.#root ? (this.#root[SUMMARY_COUNT] as number) : 0;
-  }
-
-  get rootNode(): TrieNode | null {
-    return this.#root;
+    return this.#summary && this.root ? (this.root[SUMMARY_COUNT] as number) : 0;
   }
 
   get(key: number): V | undefined {
-    let node = this.#root;
+    let node = this.root;
     if (node === null || !isKey(key)) return undefined;
     const levels = this.#levels;
     if (levels < MAX_LEVELS && key >>> (levels * BITS) !== 0) return undefined;
@@ -337,7 +405,7 @@ class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
     if (value === null || value === undefined)
       throw new RangeError("a trie value cannot be null or undefined");
     const summary = this.#summary;
-    let root = this.#root;
+    let root = this.root;
     let levels = this.#levels;
     if (root === null) levels = levelsFor(key);
     else {
@@ -345,21 +413,27 @@ class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
         const up = emptyNode(summary);
         up[0] = root;
         if (summary) summarize(up, false, summary);
-        root = up;
+        root = frozen(up);
         levels += 1;
       }
     }
     grew = false;
     const next = setIn(root, (levels - 1) * BITS, key, value, summary);
-    if (next === this.#root) return this;
+    if (next === this.root) return this;
     return new PersistentIdTrie(next, levels, this.size + (grew ? 1 : 0), summary);
   }
 
   delete(key: number): IdTrie<V> {
-    const root = this.#root;
+    const root = this.root;
     if (root === null || this.get(key) === undefined) return this;
-    const next = deleteIn(root, (this.#levels - 1) * BITS, key, this.#summary);
-    return new PersistentIdTrie(next, this.#levels, this.size - 1, this.#summary);
+    let next = deleteIn(root, (this.#levels - 1) * BITS, key, this.#summary);
+    let levels = this.#levels;
+    // Canonical shape: a root whose only child is its first one is dropped (levels fit the largest key).
+    while (next !== null && levels > 1 && onlyFirstSlot(next)) {
+      next = next[0] as TrieNode;
+      levels -= 1;
+    }
+    return new PersistentIdTrie(next, levels, this.size - 1, this.#summary);
   }
 
   values(): IterableIterator<V> {
@@ -368,12 +442,12 @@ class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
 
   valuesFrom(key: number): IterableIterator<V> {
     if (!(key <= 0xffffffff)) return iterate<V>(() => undefined);
-    const cursor = new TrieCursor<V>(this.#root, this.#levels, key <= 0 ? 0 : Math.ceil(key) >>> 0);
+    const cursor = new TrieCursor<V>(this.root, this.#levels, key <= 0 ? 0 : Math.ceil(key) >>> 0);
     return iterate(() => cursor.next());
   }
 
   entries(): IterableIterator<[number, V]> {
-    const cursor = new TrieCursor<V>(this.#root, this.#levels, 0);
+    const cursor = new TrieCursor<V>(this.root, this.#levels, 0);
     return iterate(() => {
       const value = cursor.next();
       return value === undefined ? undefined : [cursor.key, value];
@@ -385,11 +459,11 @@ class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
   }
 
   forEach(visit: (value: V, key: number) => void): void {
-    if (this.#root !== null) visitAll(this.#root, this.#levels - 1, 0, visit);
+    if (this.root !== null) visitAll(this.root, this.#levels - 1, 0, visit);
   }
 
   maxKey(): number | undefined {
-    let node = this.#root;
+    let node = this.root;
     if (node === null) return undefined;
     let key = 0;
     for (let level = this.#levels - 1; level >= 0; level--) {
@@ -403,16 +477,17 @@ class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
   }
 
   firstCounted(): V | undefined {
-    if (!this.#summary || this.#root === null) return undefined;
-    return (this.#root[SUMMARY_FIRST] as V | null) ?? undefined;
+    if (!this.#summary || this.root === null) return undefined;
+    return (this.root[SUMMARY_FIRST] as V | null) ?? undefined;
   }
 
   /** The same entries under another summary (or none): copies every node, O(n). */
   withSummary(summary: TrieSummary<V> | undefined): IdTrie<V> {
     if (summary === this.#summary) return this;
-    if (this.#root === null) return new PersistentIdTrie<V>(null, 0, 0, summary);
-    const root = copyAll(this.#root, this.#levels - 1, summary ? WIDTH + 2 : WIDTH);
+    if (this.root === null) return new PersistentIdTrie<V>(null, 0, 0, summary);
+    const root = copyAll(this.root, this.#levels - 1, summary ? WIDTH + 2 : WIDTH);
     if (summary) summarizeAll(root, this.#levels - 1, summary);
+    freezeAll(root, this.#levels - 1);
     return new PersistentIdTrie(root, this.#levels, this.size, summary);
   }
 }
@@ -498,6 +573,7 @@ export class IdTrieBuilder<V extends object | number> {
   build(): IdTrie<V> {
     this.#built = true;
     if (this.#root !== null && this.#summary) summarizeAll(this.#root, this.#levels - 1, this.#summary);
+    if (this.#root !== null) freezeAll(this.#root, this.#levels - 1);
     return new PersistentIdTrie(this.#root, this.#levels, this.#size, this.#summary);
   }
 }

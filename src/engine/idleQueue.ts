@@ -120,7 +120,7 @@ class WalkHeap {
  * session read (the schedule's `pending` listing reads only the first few).
  */
 export function* idleOrder(sessions: IdTrie<SessionState>): Generator<SessionState> {
-  const root = sessions.rootNode;
+  const root = sessions.root;
   const summary = sessions.summary;
   if (root === null || summary === undefined) return;
   const heap = new WalkHeap();

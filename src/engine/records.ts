@@ -54,7 +54,18 @@ export function changedSession(
   session: SessionState,
   changes: Partial<Pick<SessionState, "lastActivityAt" | "shares" | "fileIds">>,
 ): SessionState {
-  return sessionRecord({ ...session, ...changes });
+  return Object.freeze({
+    id: session.id,
+    user: session.user,
+    computer: session.computer,
+    connectedAt: session.connectedAt,
+    lastActivityAt: changes.lastActivityAt ?? session.lastActivityAt,
+    shares: changes.shares === undefined ? session.shares : shareList(changes.shares),
+    guest: session.guest,
+    clientType: session.clientType,
+    transport: session.transport,
+    fileIds: changes.fileIds === undefined ? session.fileIds : idList(changes.fileIds),
+  });
 }
 
 /** A frozen open-file record (spec §12.4). */

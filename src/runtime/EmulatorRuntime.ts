@@ -114,7 +114,9 @@ export class EmulatorRuntime {
       if (!this.#events.wanted()) return;
       const state = this.store.state;
       const now = this.clock.now();
-      for (const change of changes) this.#events.append(eventOfChange(change, state, profile, now), now);
+      for (const change of changes) {
+        this.#events.deliver(eventOfChange(change, state, profile, this.#events.stamp(now)));
+      }
     });
     this.injector = new Injector({
       store: this.store,

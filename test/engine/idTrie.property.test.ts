@@ -150,18 +150,31 @@ describe("IdTrie", () => {
       for (let i = 1; i <= size; i++) builder.set(i, { v: i, t: i, on: true });
       const base = builder.build();
       expect(base.depth).toBeLessThanOrEqual(5);
-      const old = nodes(base.rootNode, base.depth);
+      const old = nodes(base.root, base.depth);
       for (const next of [
         base.set(size >> 1, { v: -1, t: 0, on: true }),
         base.set(size + 1, { v: -2, t: 0, on: false }),
         base.delete(size >> 2 || 1),
       ]) {
-        const fresh = [...nodes(next.rootNode, next.depth)].filter((node) => !old.has(node));
+        const fresh = [...nodes(next.root, next.depth)].filter((node) => !old.has(node));
         expect(fresh.length).toBeLessThanOrEqual(next.depth);
         expect(Math.abs(next.size - size)).toBeLessThanOrEqual(1);
       }
       expect(base.size).toBe(size);
     }
+  });
+
+  it("has a canonical shape: the same entries make deeply equal tries, whatever the history", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+        const model = new Map<number, Item>();
+        const trie = apply(emptyIdTrie<Item>(SUMMARY), model, ops);
+        const builder = new IdTrieBuilder<Item>(SUMMARY);
+        for (const [k, v] of [...model].sort(([a], [b]) => b - a)) builder.set(k, v);
+        expect(builder.build()).toEqual(trie);
+        expect(Object.isFrozen(trie) && (trie.root === null || Object.isFrozen(trie.root))).toBe(true);
+      }),
+    );
   });
 
   it("refuses keys that are not uint32 and values that are null", () => {
@@ -251,6 +264,18 @@ describe("HashIndex", () => {
     );
   });
 
+  it("has a canonical shape: the same entries make deeply equal indexes, whatever the history", () => {
+    fc.assert(
+      fc.property(fc.array(hashOp, { maxLength: 200 }), (ops) => {
+        const model = new Map<number, Set<number>>();
+        const index = applyIndex(emptyHashIndex(), model, ops);
+        const builder = new HashIndexBuilder();
+        for (const [h, ids] of [...model].reverse()) for (const id of [...ids].reverse()) builder.add(h, id);
+        expect(builder.build()).toEqual(index);
+      }),
+    );
+  });
+
   it("a bucket of 100,000 ids changes by one path, like a bucket of one", () => {
     let index = emptyHashIndex();
     const builder = new HashIndexBuilder();
@@ -260,9 +285,9 @@ describe("HashIndex", () => {
     expect(bucketSize(big)).toBe(100_000);
     const grown = index.add(7, 100_001).bucket(7) as IdTrie<number>;
     const shrunk = index.remove(7, 50_000).bucket(7) as IdTrie<number>;
-    const old = nodes(big.rootNode, big.depth);
+    const old = nodes(big.root, big.depth);
     for (const next of [grown, shrunk]) {
-      const fresh = [...nodes(next.rootNode, next.depth)].filter((node) => !old.has(node));
+      const fresh = [...nodes(next.root, next.depth)].filter((node) => !old.has(node));
       expect(fresh.length).toBeLessThanOrEqual(next.depth);
     }
     expect(bucketSize(grown)).toBe(100_001);

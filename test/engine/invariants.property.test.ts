@@ -320,7 +320,7 @@ function trieNodes(trie: IdTrie<object>): Set<unknown> {
     out.add(node);
     if (depth > 1) for (let i = 0; i < NODE_WIDTH; i++) walk(node[i] as TrieNode | null, depth - 1);
   };
-  walk(trie.rootNode, trie.depth);
+  walk(trie.root, trie.depth);
   return out;
 }
 
@@ -331,7 +331,7 @@ function indexNodes(index: HashIndex): Set<unknown> {
     out.add(node);
     for (let at = 1; at < node.length; at += 2) if (node[at] === null) walk(node[at + 1] as HamtNode);
   };
-  if (index.rootNode !== null) walk(index.rootNode);
+  if (index.root !== null) walk(index.root);
   return out;
 }
 

@@ -1,4 +1,10 @@
-import { type ComputerState, type DirectoryState, type NameKey, nameKey } from "../../engine/state.js";
+import {
+  type AccountState,
+  type ComputerState,
+  type DirectoryState,
+  type NameKey,
+  nameKey,
+} from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { sameName } from "../../names/foldName.js";
 import type { BindContext, Identity } from "./context.js";
@@ -80,13 +86,40 @@ export function isAdministrator(identity: Identity, computerKey: NameKey, comput
   return member && hasAdminGroup(identity.account.groups, identity.scope);
 }
 
+/** An identity established earlier, with the account Maps it was established against. */
+interface KnownIdentity {
+  readonly localUsers: ReadonlyMap<NameKey, AccountState>;
+  readonly domainUsers: ReadonlyMap<NameKey, AccountState> | undefined;
+  readonly identity: Identity;
+}
+
+/**
+ * Identities already established, per bind context and computer. An entry stands while the computer's
+ * and its domain's account Maps are the very ones it was established against (states are immutable, so
+ * the same Maps hold the same accounts): an object's every call needs its caller's identity, and
+ * authenticating compares names and passwords.
+ */
+const established = new WeakMap<BindContext, Map<NameKey, KnownIdentity>>();
+
 /** The identity `context`'s credentials establish on `computerKey`: an account, or guest when they fail (spec §2.5). */
 export function identityOn(context: BindContext, computerKey: NameKey): Identity {
   const { credentials, core } = context;
-  const computer = core.store.state.computers.get(computerKey);
+  const state = core.store.state;
+  const computer = state.computers.get(computerKey);
   if (!credentials || !computer) return GUEST;
+  const localUsers = computer.users;
+  const domainUsers = state.domains.get(computer.domain)?.users;
+  let known = established.get(context);
+  const hit = known?.get(computerKey);
+  if (hit && hit.localUsers === localUsers && hit.domainUsers === domainUsers) return hit.identity;
   const target = { domain: computer.domain, computer: computerKey };
-  return authenticate(core.store.state, target, credentials.user, credentials.password) ?? GUEST;
+  const identity = authenticate(state, target, credentials.user, credentials.password) ?? GUEST;
+  if (known === undefined) {
+    known = new Map();
+    established.set(context, known);
+  }
+  known.set(computerKey, { localUsers, domainUsers, identity });
+  return identity;
 }
 
 /** Throws E_ACCESSDENIED unless `context`'s credentials administer the computer (spec §11.3). */

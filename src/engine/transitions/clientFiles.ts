@@ -13,6 +13,6 @@ export const clientOpenFile = defineFileServiceTransition<OpenFileArgs & { reado
   (edit, args, context) => {
     const session = requireSession(edit, args.sessionId, context.profile);
     if (!session.shares.includes(nameKey(args.share))) connectShareIn(edit, args, context);
-    return openFileIn(edit, { ...args, byClient: true }, context);
+    return openFileIn(edit, args, context, true);
   },
 );

@@ -5,7 +5,7 @@ import type { FileServiceEdit } from "../fileServiceEdit.js";
 import { changedSession, fileRecord } from "../records.js";
 import type { OpenFileState, SessionState } from "../state.js";
 import { defineFileServiceTransition, type TransitionContext } from "../store.js";
-import { address, type FileServiceAddress, requireSession, type SessionAddress } from "./sessions.js";
+import { type FileServiceAddress, requireSession, type SessionAddress } from "./sessions.js";
 import { requirePath } from "./valueRules.js";
 
 /** Largest `fi3_id` (a DWORD, spec §12.4); id 0 is never assigned. */
@@ -30,8 +30,8 @@ interface ClientRequest {
 }
 
 /** A client request is activity at `now`: the session's last activity moves forward to it. */
-function activityAfter(session: SessionState, request: ClientRequest, now: number): number {
-  return request.byClient ? Math.max(session.lastActivityAt, now) : session.lastActivityAt;
+function activityAfter(session: SessionState, byClient: boolean | undefined, now: number): number {
+  return byClient ? Math.max(session.lastActivityAt, now) : session.lastActivityAt;
 }
 
 /** Largest `fi3_permissions`: the seven PERM_/ACCESS_ bits of spec §12.4 (READ 0x1 … ACCESS_PERM 0x40). */
@@ -60,6 +60,7 @@ export function openFileIn(
   edit: FileServiceEdit,
   args: OpenFileArgs & ClientRequest,
   context: Pick<TransitionContext, "env" | "profile" | "record">,
+  byClient = args.byClient === true,
 ): number {
   const { profile } = context;
   const session = requireSession(edit, args.sessionId, profile);
@@ -86,10 +87,16 @@ export function openFileIn(
   edit.files = edit.files.set(id, file);
   const after = changedSession(session, {
     fileIds: [...session.fileIds, id],
-    lastActivityAt: activityAfter(session, args, context.env.clock.now()),
+    lastActivityAt: activityAfter(session, byClient, context.env.clock.now()),
   });
   edit.sessions = edit.sessions.set(session.id, after);
-  context.record({ kind: "file.opened", ...address(args), file, session: after });
+  context.record({
+    kind: "file.opened",
+    computer: args.computer,
+    service: args.service,
+    file,
+    session: after,
+  });
   return id;
 }
 
@@ -100,7 +107,7 @@ export function openFileIn(
  */
 export const openFile = defineFileServiceTransition<OpenFileArgs & ClientRequest, number>(
   "file.open",
-  openFileIn,
+  (edit, args, context) => openFileIn(edit, args, context),
 );
 
 /** The open file `fileId`, or `code` (an HRESULT of the profile) when there is none. */
@@ -128,14 +135,15 @@ export const closeFile = defineFileServiceTransition<
   if (session) {
     after = changedSession(session, {
       fileIds: session.fileIds.filter((id) => id !== args.fileId),
-      lastActivityAt: activityAfter(session, args, context.env.clock.now()),
+      lastActivityAt: activityAfter(session, args.byClient, context.env.clock.now()),
     });
     edit.sessions = edit.sessions.set(session.id, after);
   }
   edit.files = edit.files.delete(args.fileId);
   context.record({
     kind: "file.closed",
-    ...address(args),
+    computer: args.computer,
+    service: args.service,
     file,
     session: after,
     reason: args.reason ?? (args.byClient ? "client" : "removed"),
@@ -156,10 +164,16 @@ export const setFileLocks = defineFileServiceTransition<
   edit.files = edit.files.set(file.id, after);
   const session = edit.sessions.get(file.sessionId);
   if (session && args.byClient) {
-    const lastActivityAt = activityAfter(session, args, context.env.clock.now());
+    const lastActivityAt = activityAfter(session, args.byClient, context.env.clock.now());
     if (lastActivityAt !== session.lastActivityAt) {
       edit.sessions = edit.sessions.set(session.id, changedSession(session, { lastActivityAt }));
     }
   }
-  context.record({ kind: "file.locks", ...address(args), file: after, previous });
+  context.record({
+    kind: "file.locks",
+    computer: args.computer,
+    service: args.service,
+    file: after,
+    previous,
+  });
 });

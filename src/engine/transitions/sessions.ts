@@ -88,17 +88,17 @@ export function endSession(
 ): number[] {
   const session = edit.sessions.get(id);
   if (!session) return [];
-  const at = address(edit);
+  const { computer, service } = edit;
   for (const fileId of session.fileIds) {
     const file = edit.files.get(fileId);
     if (!file) continue;
     edit.files = edit.files.delete(fileId);
-    record({ kind: "file.closed", ...at, file, session, reason: "sessionEnded" });
+    record({ kind: "file.closed", computer, service, file, session, reason: "sessionEnded" });
   }
   for (const key of session.shares) edit.changeShareUses(key, -1);
   if (!keepIndex) edit.pairs = edit.pairs.remove(pairHash(session.user, session.computer), id);
   edit.sessions = edit.sessions.delete(id);
-  record({ kind: "session.closed", ...at, session, reason });
+  record({ kind: "session.closed", computer, service, session, reason });
   return [...session.fileIds];
 }
 
@@ -121,7 +121,8 @@ export const openSession = defineFileServiceTransition<OpenSessionArgs, number>(
     if (max !== -1 && edit.sessions.size >= max) {
       throw new AdsError(profile.tooManyUsersError, `server is at its MaxUserCount ${max}`);
     }
-    const shares = [...new Set((args.shares ?? []).map(nameKey))];
+    const requested = args.shares ?? [];
+    const shares = requested.length <= 1 ? requested.map(nameKey) : [...new Set(requested.map(nameKey))];
     for (const key of shares) checkShareRoom(edit, key, profile);
     let id = edit.nextSessionId;
     while (edit.sessions.get(id) !== undefined) id++;
@@ -141,7 +142,7 @@ export const openSession = defineFileServiceTransition<OpenSessionArgs, number>(
     });
     edit.sessions = edit.sessions.set(id, session);
     edit.pairs = edit.pairs.add(pairHash(args.user, args.client), id);
-    context.record({ kind: "session.opened", ...address(args), session });
+    context.record({ kind: "session.opened", computer: args.computer, service: args.service, session });
     return id;
   },
 );

@@ -24,7 +24,7 @@ import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import type { FaultOperation } from "../faults/operations.js";
 import { resolveClientPath } from "./clientPath.js";
 import { type FileHandle, handleAddress, type SessionHandle } from "./handles.js";
-import { type FileServiceAddress, resolveFileService, resolveService } from "./serverAddress.js";
+import { AddressBook, type FileServiceAddress, resolveFileService, resolveService } from "./serverAddress.js";
 
 /** What a client sends to connect (SMB session setup and tree connects). */
 export interface OpenSessionRequest {
@@ -75,6 +75,7 @@ const SERVICE_OPERATIONS: Readonly<Record<ServiceAction, FaultOperation>> = {
 /** `emu.inject`; see the module comment. */
 export class Injector {
   readonly #host: InjectorHost;
+  readonly #book = new AddressBook();
 
   /** An injector acting on `host`'s store. */
   constructor(host: InjectorHost) {
@@ -272,7 +273,7 @@ export class Injector {
   }
 
   #fileService(server: unknown, service: unknown): FileServiceAddress {
-    return resolveFileService(this.#host.store.state, this.#host.profile, server, service);
+    return resolveFileService(this.#host.store.state, this.#host.profile, server, service, this.#book);
   }
 
   /** The bare account name the session shows, after the server's logon checks. */
@@ -303,18 +304,26 @@ export class Injector {
     return account.account.name;
   }
 
-  #session(handle: SessionHandle, operation: FaultOperation) {
-    const { server, service, id } = handleAddress(handle, "session");
+  /**
+   * Resolves a handle's server, passes the fault rules, and resolves again only if they changed the
+   * state (a rule's latency runs the clock, and the schedule with it).
+   */
+  #guarded(server: string, service: string, operation: FaultOperation): FileServiceAddress {
+    const before = this.#host.store.state;
     const address = this.#fileService(server, service);
     this.#host.guard(operation, address.path);
-    const current = this.#fileService(server, service);
-    return { address: current, id, state: this.#sessionState(current, id) };
+    return this.#host.store.state === before ? address : this.#fileService(server, service);
+  }
+
+  #session(handle: SessionHandle, operation: FaultOperation) {
+    const { server, service, id } = handleAddress(handle, "session");
+    const address = this.#guarded(server, service, operation);
+    return { address, id, state: this.#sessionState(address, id) };
   }
 
   #file(handle: FileHandle, operation: FaultOperation) {
     const { server, service, id } = handleAddress(handle, "file");
-    this.#host.guard(operation, this.#fileService(server, service).path);
-    const address = this.#fileService(server, service);
+    const address = this.#guarded(server, service, operation);
     const file = address.fileService.files.get(id);
     if (!file)
       throw new AdsError(
@@ -369,7 +378,7 @@ export class Injector {
   }
 
   #control(server: string, service: string, action: ServiceAction): void {
-    const address = resolveService(this.#host.store.state, this.#host.profile, server, service);
+    const address = resolveService(this.#host.store.state, this.#host.profile, server, service, this.#book);
     this.#host.guard(SERVICE_OPERATIONS[action], address.path);
     const target = { computer: address.computer, service: address.service };
     if (action === "crash") this.#host.store.apply(crashService, target);
