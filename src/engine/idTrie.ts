@@ -53,6 +53,8 @@ export interface IdTrie<V extends object | number> extends Iterable<V> {
   valuesFrom(key: number): IterableIterator<V>;
   /** `[key, value]` pairs in ascending key order. */
   entries(): IterableIterator<[number, V]>;
+  /** A cursor over the values whose key is at least `key` (its `key` field tells where it is). */
+  cursorFrom(key: number): TrieCursor<V>;
   /** Calls `visit` with every entry in ascending key order (faster than iterating). */
   forEach(visit: (value: V, key: number) => void): void;
   /** The largest key, or undefined when empty. O(depth × 16). */
@@ -441,9 +443,13 @@ class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
   }
 
   valuesFrom(key: number): IterableIterator<V> {
-    if (!(key <= 0xffffffff)) return iterate<V>(() => undefined);
-    const cursor = new TrieCursor<V>(this.root, this.#levels, key <= 0 ? 0 : Math.ceil(key) >>> 0);
+    const cursor = this.cursorFrom(key);
     return iterate(() => cursor.next());
+  }
+
+  cursorFrom(key: number): TrieCursor<V> {
+    if (!(key <= 0xffffffff)) return new TrieCursor<V>(null, 0, 0);
+    return new TrieCursor<V>(this.root, this.#levels, key <= 0 ? 0 : Math.ceil(key) >>> 0);
   }
 
   entries(): IterableIterator<[number, V]> {

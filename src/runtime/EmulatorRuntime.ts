@@ -138,6 +138,7 @@ export class EmulatorRuntime {
       env: this.env,
       profile,
       intercept: (operation, path) => this.intercept(operation, path),
+      faultsArmed: () => this.#faults.armed(),
     };
     this.#faults.load(fixture.faults ?? [], fixtureNow, fixture.nextFaultId);
     for (const [i, label] of (fixture.labels ?? []).entries()) this.#loadLabel(label, `$.labels[${i}]`);

@@ -7,10 +7,11 @@ import { bstrArgument } from "../core/arguments.js";
 import { requireAdministrator, requireSessionDeleteRights } from "../core/auth.js";
 import { sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
+import { trieListing } from "../core/enumerator.js";
 import { contextOf } from "../core/internals.js";
 import { FileServiceCollection, runningFileService } from "./FileServiceCollection.js";
 import type { FileServiceLocation } from "./fileServiceLocation.js";
-import { SessionObject } from "./SessionObject.js";
+import { SessionObject, sessionKind } from "./SessionObject.js";
 
 /** The file service's state, if the caller may enumerate sessions: administrators unless the profile allows everyone. */
 function readableSessions(context: BindContext, location: FileServiceLocation): FileServiceState {
@@ -31,9 +32,11 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
 
   /** The sessions of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation) {
+    const kind = sessionKind(location);
     super(context, location, "Sessions", () =>
-      [...readableSessions(context, location).sessions.values()].map(
-        (session) => new SessionObject(context, location, session),
+      trieListing(
+        readableSessions(context, location).sessions,
+        (session) => new SessionObject(context, kind, session),
       ),
     );
     this.#location = location;
@@ -51,7 +54,7 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
       : undefined;
     if (!session)
       throw new AdsError(context.core.profile.unknownSessionError, `no session ${describeValue(name)}`);
-    return new SessionObject(context, this.#location, session);
+    return new SessionObject(context, sessionKind(this.#location), session);
   }
 
   /** Disconnects every session of the name's (user, computer) pair and closes their files (spec §12.3, §14 items 17-18). */
