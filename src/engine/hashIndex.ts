@@ -296,75 +296,83 @@ export function emptyHashIndex(): HashIndex {
 }
 
 /**
- * Builds an index from many (hash, id) pairs in one pass, writing into nodes it owns: O(n × depth), for
- * loading a fixture. Adding an id twice under one hash keeps it once.
+ * Builds an index from many (hash, id) pairs: `add` only collects them; `build` partitions them by the
+ * hash's 4-bit digits level after level (a radix partition, no comparisons) and makes each node once,
+ * bottom-up. Linear in the pairs, for loading a fixture of a million sessions. Adding an id twice under
+ * one hash keeps it once.
  */
 export class HashIndexBuilder {
-  #root: HamtNode | null = null;
+  #hashes: number[] = [];
+  #ids: number[] = [];
   #built = false;
 
   /** Adds `id` under `hash`. */
   add(hash: number, id: number): void {
     if (this.#built) throw new RangeError("HashIndexBuilder used after build()");
-    const key = hash | 0;
-    if (this.#root === null) {
-      this.#root = [1 << (key & MASK), key, [id]];
-      return;
-    }
-    let node = this.#root;
-    for (let shift = 0; ; shift += BITS) {
-      const bit = 1 << ((key >>> shift) & MASK);
-      const bitmap = node[0] as number;
-      const at = 1 + 2 * popcount(bitmap & (bit - 1));
-      if ((bitmap & bit) === 0) {
-        node.splice(at, 0, key, [id]);
-        node[0] = bitmap | bit;
-        return;
-      }
-      const existing = node[at];
-      if (existing === null) {
-        node = node[at + 1] as HamtNode;
-        continue;
-      }
-      if (existing === key) {
-        (node[at + 1] as number[]).push(id);
-        return;
-      }
-      node[at] = null;
-      node[at + 1] = pairNode(
-        existing as number,
-        node[at + 1] as IndexBucket,
-        key,
-        [id],
-        shift + BITS,
-        (owned) => owned,
-      );
-      return;
-    }
+    this.#hashes.push(hash | 0);
+    this.#ids.push(id);
   }
 
-  /** The index built: buckets sorted and deduplicated, frozen or turned into tries. */
+  /** The index built: buckets sorted and deduplicated, frozen or turned into tries; nodes frozen. */
   build(): HashIndex {
     this.#built = true;
+    const count = this.#hashes.length;
+    if (count === 0) return new PersistentHashIndex(null, 0);
+    const hashes = Int32Array.from(this.#hashes);
+    const ids = Float64Array.from(this.#ids);
+    this.#hashes = [];
+    this.#ids = [];
+    const spare = { hashes: new Int32Array(count), ids: new Float64Array(count) };
     let size = 0;
-    const finish = (node: HamtNode): void => {
-      for (let at = 1; at < node.length; at += 2) {
-        if (node[at] === null) {
-          finish(node[at + 1] as HamtNode);
-          continue;
-        }
-        const ids = (node[at + 1] as number[]).sort((a, b) => a - b);
-        let unique = 0;
-        for (let i = 0; i < ids.length; i++)
-          if (i === 0 || ids[i] !== ids[i - 1]) ids[unique++] = ids[i] as number;
-        ids.length = unique;
-        size += unique;
-        node[at + 1] =
-          unique === 1 ? (ids[0] as number) : unique <= SMALL_BUCKET ? Object.freeze(ids) : trieOf(ids);
+    const bucketOf = (from: number, to: number): IndexBucket => {
+      if (to - from === 1) {
+        size += 1;
+        return ids[from] as number;
       }
-      Object.freeze(node);
+      const list = Array.from(ids.subarray(from, to)).sort((a, b) => a - b);
+      let unique = 0;
+      for (let i = 0; i < list.length; i++)
+        if (i === 0 || list[i] !== list[i - 1]) list[unique++] = list[i] as number;
+      list.length = unique;
+      size += unique;
+      if (unique === 1) return list[0] as number;
+      return unique <= SMALL_BUCKET ? Object.freeze(list) : trieOf(list);
     };
-    if (this.#root !== null) finish(this.#root);
-    return new PersistentHashIndex(this.#root, size);
+    /** The node holding pairs [from, to), which agree on the digits below `shift`. */
+    const nodeOf = (from: number, to: number, shift: number): HamtNode => {
+      const counts = new Int32Array(17);
+      for (let i = from; i < to; i++) {
+        const digit = (((hashes[i] as number) >>> shift) & MASK) + 1;
+        counts[digit] = (counts[digit] as number) + 1;
+      }
+      for (let d = 0; d < 16; d++) counts[d + 1] = (counts[d + 1] as number) + (counts[d] as number);
+      const starts = counts.slice(0, 16);
+      for (let i = from; i < to; i++) {
+        const digit = ((hashes[i] as number) >>> shift) & MASK;
+        const slot = from + (starts[digit] as number);
+        starts[digit] = slot - from + 1;
+        spare.hashes[slot] = hashes[i] as number;
+        spare.ids[slot] = ids[i] as number;
+      }
+      hashes.set(spare.hashes.subarray(from, to), from);
+      ids.set(spare.ids.subarray(from, to), from);
+      const node: HamtNode = [0];
+      let bitmap = 0;
+      for (let d = 0; d < 16; d++) {
+        const start = from + (counts[d] as number);
+        const end = from + (counts[d + 1] as number);
+        if (start === end) continue;
+        bitmap |= 1 << d;
+        const first = hashes[start] as number;
+        let same = true;
+        for (let i = start + 1; i < end && same; i++) same = hashes[i] === first;
+        if (same) node.push(first, bucketOf(start, end));
+        else node.push(null, nodeOf(start, end, shift + BITS));
+      }
+      node[0] = bitmap;
+      return frozen(node);
+    };
+    // The same nodes as the same pairs added one by one make (one-child chains where hashes agree).
+    return new PersistentHashIndex(nodeOf(0, count, 0), size);
   }
 }
