@@ -188,10 +188,13 @@ function put(node: HamtNode | null, hash: number, shift: number, bucket: IndexBu
   const bitmap = node[0] as number;
   const at = 1 + 2 * popcount(bitmap & (bit - 1));
   if ((bitmap & bit) === 0) {
-    const copy = node.slice(0, at);
+    // Built at its exact length (pushing would leave spare capacity in every node).
+    const copy: HamtNode = new Array(node.length + 2);
     copy[0] = bitmap | bit;
-    copy.push(hash, bucket);
-    for (let i = at; i < node.length; i++) copy.push(node[i] as HamtNode[number]);
+    for (let i = 1; i < at; i++) copy[i] = node[i] as HamtNode[number];
+    copy[at] = hash;
+    copy[at + 1] = bucket;
+    for (let i = at; i < node.length; i++) copy[i + 2] = node[i] as HamtNode[number];
     return frozen(copy);
   }
   const key = node[at];
@@ -227,15 +230,19 @@ function drop(node: HamtNode, hash: number, shift: number): HamtNode | null {
       copy[at + 1] = next[2] as IndexBucket;
       return frozen(copy);
     }
-    copy.splice(at, 2);
-    copy[0] = bitmap & ~bit;
-    return copy.length === 1 ? null : frozen(copy);
+    return node.length === 3 ? null : without(node, at, bitmap & ~bit);
   }
   if (key !== hash) return node;
   if (bitmap === bit) return null;
-  const copy = node.slice();
-  copy.splice(at, 2);
-  copy[0] = bitmap & ~bit;
+  return without(node, at, bitmap & ~bit);
+}
+
+/** A frozen copy of `node` without the entry at `at`, with `bitmap`, at its exact length. */
+function without(node: HamtNode, at: number, bitmap: number): HamtNode {
+  const copy: HamtNode = new Array(node.length - 2);
+  copy[0] = bitmap;
+  for (let i = 1; i < at; i++) copy[i] = node[i] as HamtNode[number];
+  for (let i = at + 2; i < node.length; i++) copy[i - 2] = node[i] as HamtNode[number];
   return frozen(copy);
 }
 
@@ -370,7 +377,7 @@ export class HashIndexBuilder {
         else node.push(null, nodeOf(start, end, shift + BITS));
       }
       node[0] = bitmap;
-      return frozen(node);
+      return frozen(node.slice());
     };
     // The same nodes as the same pairs added one by one make (one-child chains where hashes agree).
     return new PersistentHashIndex(nodeOf(0, count, 0), size);
