@@ -1,4 +1,3 @@
-import { freeze } from "immer";
 import { parseIsoUtc } from "../fixture/isoTime.js";
 import type {
   Fixture,
@@ -11,6 +10,7 @@ import type {
   FixtureStartType,
   FixtureUser,
 } from "../fixture/types.js";
+import { freezeMap } from "../shared/frozenMap.js";
 import { HashIndexBuilder } from "./hashIndex.js";
 import { idleQueueOf, idleSummary } from "./idleQueue.js";
 import { IdTrieBuilder } from "./idTrie.js";
@@ -98,7 +98,52 @@ export function stateFromFixture(fixture: Fixture, defaults: FixtureDefaults): D
       : firstComputer.done
         ? undefined
         : firstComputer.value;
-  return freeze({ domains, computers, localComputer }, true);
+  const state: DirectoryState = { domains, computers, localComputer };
+  freezeDirectory(state);
+  return state;
+}
+
+/**
+ * Deep-freezes a directory state built here: every object, array and Map of the spine (the persistent
+ * structures and the records in them are frozen when made). Written out rather than walked
+ * generically: `createEmulator()` on the default fixture runs it every time.
+ */
+function freezeDirectory(state: DirectoryState): void {
+  for (const domain of state.domains.values()) {
+    freezeAccounts(domain.users);
+    Object.freeze(domain.computers);
+    Object.freeze(domain);
+  }
+  freezeMap(state.domains as Map<NameKey, DomainState>);
+  for (const computer of state.computers.values()) {
+    Object.freeze(computer.properties);
+    freezeAccounts(computer.users);
+    for (const service of computer.services.values()) {
+      if (service.config.Dependencies) Object.freeze(service.config.Dependencies);
+      Object.freeze(service.config);
+      Object.freeze(service.acceptedControls);
+      const fileService = service.fileService;
+      if (fileService) {
+        for (const share of fileService.shares.values()) Object.freeze(share);
+        freezeMap(fileService.shares as Map<NameKey, ShareState>);
+        Object.freeze(fileService.autoDisconnect);
+        Object.freeze(fileService);
+      }
+      Object.freeze(service);
+    }
+    freezeMap(computer.services as Map<NameKey, ServiceState>);
+    Object.freeze(computer);
+  }
+  freezeMap(state.computers as Map<NameKey, ComputerState>);
+  Object.freeze(state);
+}
+
+function freezeAccounts(accounts: ReadonlyMap<NameKey, AccountState>): void {
+  for (const account of accounts.values()) {
+    Object.freeze(account.groups);
+    Object.freeze(account);
+  }
+  freezeMap(accounts as Map<NameKey, AccountState>);
 }
 
 function buildDomain(domain: FixtureDomain, members: NameKey[]): DomainState {
