@@ -111,7 +111,7 @@ function bucketAdd(bucket: IndexBucket | undefined, id: number): IndexBucket {
   const at = sortedIndex(ids, id);
   if (ids[at] === id) return bucket;
   if (ids.length >= SMALL_BUCKET) return trieOf([...ids, id]);
-  const copy = ids.slice();
+  const copy = [...ids];
   copy.splice(at, 0, id);
   return Object.freeze(copy);
 }
@@ -128,7 +128,7 @@ function bucketRemove(bucket: IndexBucket, id: number): IndexBucket | undefined 
   const at = sortedIndex(ids, id);
   if (ids[at] !== id) return bucket;
   if (ids.length === 2) return ids[1 - at] as number;
-  const copy = ids.slice();
+  const copy = [...ids];
   copy.splice(at, 1);
   return Object.freeze(copy);
 }
@@ -198,7 +198,8 @@ function put(node: HamtNode | null, hash: number, shift: number, bucket: IndexBu
     return frozen(copy);
   }
   const key = node[at];
-  const copy = node.slice();
+  // Spread, not slice(): slicing a frozen array takes V8's slow path.
+  const copy = [...node];
   if (key === null) copy[at + 1] = put(node[at + 1] as HamtNode, hash, shift + BITS, bucket);
   else if (key === hash) copy[at + 1] = bucket;
   else {
@@ -219,7 +220,7 @@ function drop(node: HamtNode, hash: number, shift: number): HamtNode | null {
     const child = node[at + 1] as HamtNode;
     const next = drop(child, hash, shift + BITS);
     if (next === child) return node;
-    const copy = node.slice();
+    const copy = [...node];
     if (next !== null && !(next.length === 3 && next[1] !== null)) {
       copy[at + 1] = next;
       return frozen(copy);

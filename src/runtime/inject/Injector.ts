@@ -123,8 +123,8 @@ export class Injector {
       client: request.client,
       shares,
       guest: request.guest === true,
-      ...(request.clientType === undefined ? {} : { clientType: request.clientType }),
-      ...(request.transport === undefined ? {} : { transport: request.transport }),
+      clientType: request.clientType,
+      transport: request.transport,
     });
     const after = this.#fileService(address.serverName, address.serviceName);
     return this.#sessionHandle(after, this.#sessionState(after, id));
@@ -166,8 +166,8 @@ export class Injector {
       sessionId: id,
       share: resolved.share.name,
       path: resolved.serverPath,
-      ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
-      ...(options.locks === undefined ? {} : { locks: options.locks }),
+      permissions: options.permissions,
+      locks: options.locks,
     });
     return this.#fileHandle(address, fileId, resolved.serverPath, id);
   }
