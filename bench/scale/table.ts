@@ -4,6 +4,7 @@
  */
 import { buildCosts, defaultEmulatorCost, enumerationCost, freezeShare } from "./buildRows.js";
 import { crowdedPairCost, EVENTS, eventCosts } from "./eventRows.js";
+import { gc } from "./measure.js";
 import { enumerateAll, heapPerSession, sessionObjectSize, snapshotRetention } from "./memoryRows.js";
 
 /** One line of the table. */
@@ -63,7 +64,10 @@ const slash = (values: readonly string[]) => values.join(" / ");
 export function runScale(options: ScaleOptions = FULL_SCALE): Row[] {
   const rows: Row[] = [];
   const [small, large] = options.sizes;
-  const say = options.progress;
+  const say = (message: string) => {
+    gc(); // each figure starts from a collected heap, whatever the one before left
+    options.progress(message);
+  };
   const perSize = options.sizes.map((size) => {
     say(`events at ${big(size)} sessions…`);
     return eventCosts(size, options.calls);

@@ -91,6 +91,8 @@ interface KnownIdentity {
   readonly localUsers: ReadonlyMap<NameKey, AccountState>;
   readonly domainUsers: ReadonlyMap<NameKey, AccountState> | undefined;
   readonly identity: Identity;
+  /** Whether the identity administers the computer (worked out on first need). */
+  administrator?: boolean;
 }
 
 /**
@@ -103,29 +105,38 @@ const established = new WeakMap<BindContext, Map<NameKey, KnownIdentity>>();
 
 /** The identity `context`'s credentials establish on `computerKey`: an account, or guest when they fail (spec §2.5). */
 export function identityOn(context: BindContext, computerKey: NameKey): Identity {
+  return knownIdentity(context, computerKey)?.identity ?? GUEST;
+}
+
+/** The remembered identity of `context` on `computerKey` (established now if needed); undefined = guest. */
+function knownIdentity(context: BindContext, computerKey: NameKey): KnownIdentity | undefined {
   const { credentials, core } = context;
   const state = core.store.state;
   const computer = state.computers.get(computerKey);
-  if (!credentials || !computer) return GUEST;
+  if (!credentials || !computer) return undefined;
   const localUsers = computer.users;
   const domainUsers = state.domains.get(computer.domain)?.users;
   let known = established.get(context);
   const hit = known?.get(computerKey);
-  if (hit && hit.localUsers === localUsers && hit.domainUsers === domainUsers) return hit.identity;
+  if (hit && hit.localUsers === localUsers && hit.domainUsers === domainUsers) return hit;
   const target = { domain: computer.domain, computer: computerKey };
   const identity = authenticate(state, target, credentials.user, credentials.password) ?? GUEST;
   if (known === undefined) {
     known = new Map();
     established.set(context, known);
   }
-  known.set(computerKey, { localUsers, domainUsers, identity });
-  return identity;
+  const entry: KnownIdentity = { localUsers, domainUsers, identity };
+  known.set(computerKey, entry);
+  return entry;
 }
 
 /** Throws E_ACCESSDENIED unless `context`'s credentials administer the computer (spec §11.3). */
 export function requireAdministrator(context: BindContext, computerKey: NameKey, action: string): void {
   const computer = context.core.store.state.computers.get(computerKey);
-  if (!computer || !isAdministrator(identityOn(context, computerKey), computerKey, computer)) {
+  const known = computer ? knownIdentity(context, computerKey) : undefined;
+  if (known !== undefined)
+    known.administrator ??= isAdministrator(known.identity, computerKey, computer as ComputerState);
+  if (!computer || !(known?.administrator ?? isAdministrator(GUEST, computerKey, computer))) {
     throw new AdsError(
       "E_ACCESSDENIED",
       `${action} requires an administrator of ${computer?.name ?? computerKey}`,
