@@ -58,28 +58,16 @@ export function bucketSize(bucket: IndexBucket | undefined): number {
   return isTrie(bucket) ? bucket.size : (bucket as readonly number[]).length;
 }
 
-/** Calls `visit` with each id of a bucket, ascending; stops early when `visit` returns false. */
-export function forEachInBucket(bucket: IndexBucket | undefined, visit: (id: number) => boolean): void {
-  if (bucket === undefined) return;
-  if (typeof bucket === "number") {
-    visit(bucket);
-    return;
-  }
-  if (isTrie(bucket)) {
-    for (const id of bucket.values()) if (visit(id) === false) return;
-    return;
-  }
-  for (const id of bucket as readonly number[]) if (visit(id) === false) return;
+/** The ids of a bucket, ascending, iterated lazily (a big bucket is a trie: a first match stops early). */
+export function bucketIterable(bucket: IndexBucket | undefined): Iterable<number> {
+  if (bucket === undefined) return [];
+  return typeof bucket === "number" ? [bucket] : bucket;
 }
 
-/** The ids of a bucket, ascending. */
-export function bucketIds(bucket: IndexBucket | undefined): number[] {
-  const ids: number[] = [];
-  forEachInBucket(bucket, (id) => {
-    ids.push(id);
-    return true;
-  });
-  return ids;
+/** The ids of a bucket, ascending, as an array. */
+export function bucketIds(bucket: IndexBucket | undefined): readonly number[] {
+  const ids = bucketIterable(bucket);
+  return Array.isArray(ids) ? ids : [...ids];
 }
 
 function sortedIndex(ids: readonly number[], id: number): number {

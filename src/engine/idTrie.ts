@@ -172,9 +172,8 @@ function updateSummary<V>(
   let newFirst: V | null;
   let delta: number;
   if (leaf) {
-    const counted = (value: TrieNode[number]) => value !== null && summary.counts(value as V);
-    oldFirst = counted(before) ? (before as V) : null;
-    newFirst = counted(after) ? (after as V) : null;
+    oldFirst = before !== null && summary.counts(before as V) ? (before as V) : null;
+    newFirst = after !== null && summary.counts(after as V) ? (after as V) : null;
     delta = (newFirst === null ? 0 : 1) - (oldFirst === null ? 0 : 1);
   } else {
     const [oldChild, newChild] = [before as TrieNode | null, after as TrieNode | null];

@@ -27,6 +27,13 @@ export function shareList(keys: readonly NameKey[]): readonly NameKey[] {
   return list;
 }
 
+/** `list` without `item` (every occurrence), as a new array; a loop, for the hot path. */
+export function without<T>(list: readonly T[], item: T): T[] {
+  const out: T[] = [];
+  for (const value of list) if (value !== item) out.push(value);
+  return out;
+}
+
 /** A frozen file-id list equal to `ids` (the shared empty list when empty). */
 export function idList(ids: readonly number[]): readonly number[] {
   if (ids.length === 0) return NO_IDS;

@@ -4,7 +4,7 @@
  * hash of the pair; lookups filter the bucket by the names, so two pairs whose hashes collide stay apart.
  */
 import { foldName, foldUnit } from "../names/foldName.js";
-import { forEachInBucket, type HashIndex } from "./hashIndex.js";
+import { bucketIterable, type HashIndex } from "./hashIndex.js";
 import type { IdTrie } from "./idTrie.js";
 import type { SessionState } from "./state.js";
 
@@ -41,12 +41,12 @@ export function pairSessionIds(
   user: string,
   client: string,
 ): number[] {
-  const [foldedUser, foldedClient] = [foldName(user), foldName(client)];
+  const foldedUser = foldName(user);
+  const foldedClient = foldName(client);
   const ids: number[] = [];
-  forEachInBucket(index.bucket(pairHash(user, client)), (id) => {
+  for (const id of bucketIterable(index.bucket(pairHash(user, client)))) {
     if (inPair(sessions.get(id), foldedUser, foldedClient)) ids.push(id);
-    return true;
-  });
+  }
   return ids;
 }
 
@@ -57,13 +57,11 @@ export function firstPairSession(
   user: string,
   client: string,
 ): SessionState | undefined {
-  const [foldedUser, foldedClient] = [foldName(user), foldName(client)];
-  let found: SessionState | undefined;
-  forEachInBucket(index.bucket(pairHash(user, client)), (id) => {
+  const foldedUser = foldName(user);
+  const foldedClient = foldName(client);
+  for (const id of bucketIterable(index.bucket(pairHash(user, client)))) {
     const session = sessions.get(id);
-    if (!inPair(session, foldedUser, foldedClient)) return true;
-    found = session;
-    return false;
-  });
-  return found;
+    if (inPair(session, foldedUser, foldedClient)) return session;
+  }
+  return undefined;
 }

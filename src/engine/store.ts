@@ -68,13 +68,22 @@ export type ChangeObserver = (changes: readonly EngineChange[], transition: stri
  */
 export class DirectoryStore {
   #state: DirectoryState;
-  readonly #context: StoreContext;
+  readonly #context: TransitionContext;
   #observer: ChangeObserver | undefined;
+  /** Where `record` puts the changes of the transition being applied. */
+  #changes: EngineChange[] = [];
 
   /** Starts from `initial` (a frozen state, e.g. from {@link stateFromFixture}). */
   constructor(initial: DirectoryState, context: StoreContext) {
     this.#state = initial;
-    this.#context = context;
+    // One context for every transition (no closure per call): `record` appends to the current list.
+    this.#context = Object.freeze({
+      env: context.env,
+      profile: context.profile,
+      record: (change: EngineChange) => {
+        this.#changes.push(change);
+      },
+    });
   }
 
   /** The current state (immutable). */
@@ -94,28 +103,34 @@ export class DirectoryStore {
 
   /**
    * Applies `transition` and returns what its recipe returned; on error the state is left as it was and
-   * nothing is reported. After a commit, the observer receives the transition's changes.
+   * nothing is reported. After a commit, the observer receives the transition's changes (an observer
+   * may apply further transitions: each has its own list of changes).
    */
   apply<A, R>(transition: Transition<A, R>, args: A): R {
-    let result: R | undefined;
+    const outer = this.#changes;
     const changes: EngineChange[] = [];
-    const context: TransitionContext = {
-      env: this.#context.env,
-      profile: this.#context.profile,
-      record: (change) => {
-        changes.push(change);
-      },
-    };
-    if (transition.kind === "fileService") {
-      const edit = FileServiceEdit.open(this.#state, args as FileServiceAddress);
-      result = transition.recipe(edit, args, context);
-      this.#state = edit.commit();
-    } else {
-      this.#state = produce(this.#state, (draft) => {
-        result = transition.recipe(draft, args, context);
-      });
+    this.#changes = changes;
+    let result: R;
+    try {
+      if (transition.kind === "fileService") {
+        const edit = FileServiceEdit.open(this.#state, args as FileServiceAddress);
+        result = transition.recipe(edit, args, this.#context);
+        this.#state = edit.commit();
+      } else {
+        result = this.#produce(transition.recipe, args);
+      }
+    } finally {
+      this.#changes = outer;
     }
     if (changes.length > 0) this.#observer?.(changes, transition.name);
+    return result;
+  }
+
+  #produce<A, R>(recipe: DraftRecipe<A, R>, args: A): R {
+    let result: R | undefined;
+    this.#state = produce(this.#state, (draft) => {
+      result = recipe(draft, args, this.#context);
+    });
     return result as R;
   }
 }

@@ -50,7 +50,7 @@ export function eventOfChange(
         session: profile.sessionName(session.user, session.computer),
         user: session.user,
         client: session.computer,
-        shares: session.shares.map((key) => shareName(state, change.computer, change.service, key)),
+        shares: shareNames(state, change.computer, change.service, session.shares),
       };
     }
     case "session.activity": {
@@ -182,6 +182,18 @@ export function eventOfChange(
     case "share.deleted":
       return { seq, at, time, type: change.kind, server, service, share: change.share };
   }
+}
+
+/** The names of shares `keys`, as the directory spells them (a loop: this runs for every opened session). */
+function shareNames(
+  state: DirectoryState,
+  computer: NameKey,
+  service: NameKey,
+  keys: readonly NameKey[],
+): string[] {
+  const names: string[] = [];
+  for (const key of keys) names.push(shareName(state, computer, service, key));
+  return names;
 }
 
 function shareName(state: DirectoryState, computer: NameKey, service: NameKey, key: NameKey): string {

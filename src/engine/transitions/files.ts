@@ -2,7 +2,7 @@ import { AdsError } from "../../errors/AdsError.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import type { FileCloseReason } from "../changes.js";
 import type { FileServiceEdit } from "../fileServiceEdit.js";
-import { changedSession, fileRecord } from "../records.js";
+import { changedSession, fileRecord, without } from "../records.js";
 import type { OpenFileState, SessionState } from "../state.js";
 import { defineFileServiceTransition, type TransitionContext } from "../store.js";
 import { type FileServiceAddress, requireSession, type SessionAddress } from "./sessions.js";
@@ -134,7 +134,7 @@ export const closeFile = defineFileServiceTransition<
   let after: SessionState | undefined;
   if (session) {
     after = changedSession(session, {
-      fileIds: session.fileIds.filter((id) => id !== args.fileId),
+      fileIds: without(session.fileIds, args.fileId),
       lastActivityAt: activityAfter(session, args.byClient, context.env.clock.now()),
     });
     edit.sessions = edit.sessions.set(session.id, after);

@@ -4,7 +4,7 @@ import type { SessionEndReason } from "../changes.js";
 import type { FileServiceAddress, FileServiceEdit } from "../fileServiceEdit.js";
 import { SERVICE_STATUS } from "../fromFixture.js";
 import { isDisconnectable } from "../idleQueue.js";
-import { changedSession, sessionRecord } from "../records.js";
+import { changedSession, sessionRecord, without } from "../records.js";
 import { pairHash, pairSessionIds } from "../sessionPairs.js";
 import { type NameKey, nameKey, type SessionState } from "../state.js";
 import { defineFileServiceTransition, type TransitionContext } from "../store.js";
@@ -199,7 +199,7 @@ export const disconnectShare = defineFileServiceTransition<SessionAddress & { re
     const target = edit.share(key);
     if (!target) throw new AdsError("NERR_NetNameNotFound", `no share ${share}`);
     if (!session.shares.includes(key)) return;
-    const after = changedSession(session, { shares: session.shares.filter((k) => k !== key) });
+    const after = changedSession(session, { shares: without(session.shares, key) });
     edit.sessions = edit.sessions.set(sessionId, after);
     edit.changeShareUses(key, -1);
     record({ kind: "session.shareDisconnected", computer, service, session: after, share: target.name });
