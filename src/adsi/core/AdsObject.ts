@@ -1,7 +1,12 @@
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
 import { sameName } from "../../names/foldName.js";
-import { type ClassDefinition, classProperty, findClass } from "../../schema/winntSchema.js";
+import {
+  type ClassDefinition,
+  classProperty,
+  findClass,
+  type PropertyDefinition,
+} from "../../schema/winntSchema.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { Variant } from "../interfaces/Variant.js";
 import { sealFacadeClass } from "./comShape.js";
@@ -43,6 +48,8 @@ export interface ObjectStorage {
  */
 export interface LightKind<S, L = unknown> {
   readonly classDefinition: ClassDefinition;
+  /** The class's properties by the spelling asked for (null: none), filled as they are asked for. */
+  readonly properties: Map<string, PropertyDefinition | null>;
   readonly interfaces: readonly string[];
   /** The object's Name. */
   name(context: BindContext, source: S): string;
@@ -57,6 +64,17 @@ export interface LightKind<S, L = unknown> {
   value(loaded: L, name: string): Variant | undefined;
   /** What `load` returned as stored values, in cache order (when the object needs its full cache). */
   stored(loaded: L): StoredValues;
+}
+
+/** The property `name` of a light kind's class, remembered in the kind (each object reads four or so). */
+function lightProperty(kind: LightKind<unknown>, name: string): PropertyDefinition | undefined {
+  const known = kind.properties;
+  let property = known.get(name);
+  if (property === undefined) {
+    property = classProperty(kind.classDefinition, name) ?? null;
+    if (typeof name === "string" && known.size < 256) known.set(name, property);
+  }
+  return property ?? undefined;
 }
 
 /** Interfaces every IADs object answers in QueryInterface (spec §1.1). */
@@ -183,7 +201,7 @@ export abstract class AdsObject implements IADs {
   /** A light object's Get while it has no cache: the first read loads (an implicit GetInfo, spec §3.2). */
   #lightGet(kind: LightKind<unknown>, name: string, all: boolean): Variant {
     const context = this.#context;
-    const property = classProperty(this.#classDefinition, name);
+    const property = lightProperty(kind, name);
     if (!property) {
       throw new AdsError(
         context.core.profile.propertyNotInClassError,

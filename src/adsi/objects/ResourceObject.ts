@@ -29,6 +29,7 @@ export function resourceKind(location: FileServiceLocation): LightKind<OpenFileS
     const names = dependentNamer(location, className);
     kind = Object.freeze({
       classDefinition: classDefinitionOf(className),
+      properties: new Map(),
       interfaces: INTERFACES,
       name: (context: BindContext, file: OpenFileState) => context.core.profile.resourceName(file.id),
       names: (context: BindContext, _file: OpenFileState, name: string) => names(context, name),

@@ -40,6 +40,7 @@ export function sessionKind(location: FileServiceLocation): LightKind<SessionSta
     const names = dependentNamer(location, className);
     kind = Object.freeze({
       classDefinition: classDefinitionOf(className),
+      properties: new Map(),
       interfaces: INTERFACES,
       name: (context: BindContext, session: SessionState) =>
         context.core.profile.sessionName(session.user, session.computer),
