@@ -143,15 +143,15 @@ export function crowdedPairCost(k: number, calls: number, rounds = 5): { engine:
       emu.inject.closeSession(
         emu.inject.openSession({ server: "FS01", user: pair.user, client: pair.client, shares: ["Data"] }),
       );
-    for (let round = -1; round < rounds; round++) {
+    for (let round = -3; round < rounds; round++) {
       const cost = timed(calls, openClose);
-      if (round >= 0) engine.push(cost); // round -1 warms up
+      if (round >= 0) engine.push(cost); // rounds -3..-1 warm up
     }
   }
   gc();
   const naive: number[] = [];
   const server = NaiveServer.fromSpecs(sessionSpecs(k, { onePair: pair }));
-  for (let round = -1; round < rounds; round++) {
+  for (let round = -3; round < rounds; round++) {
     const cost = timed(calls, () => server.close(server.open(pair.user, pair.client, ["Data"], NOW), NOW));
     if (round >= 0) naive.push(cost);
   }

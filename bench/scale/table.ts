@@ -95,7 +95,7 @@ export function runScale(options: ScaleOptions = FULL_SCALE): Row[] {
     met: growth.every((value) => value <= 2),
   });
   say("crowded pair…");
-  const pair = options.pairSizes.map((k) => crowdedPairCost(k, Math.max(50, options.calls / 10)));
+  const pair = options.pairSizes.map((k) => crowdedPairCost(k, Math.max(50, options.calls / 2)));
   const pairGrowth = (pair.at(-1)?.engine ?? 0) / (pair[0]?.engine ?? 1);
   rows.push({
     figure: `open+close on a (user, client) pair already holding k = ${slash(options.pairSizes.map(big))} sessions, µs`,
