@@ -93,6 +93,18 @@ function checkInvariants(
   expect([...fs.idleQueue]).toEqual(queued);
   expect(fs.idleQueue.size).toBe(queued.length);
   expect(fs.idleQueue.first()).toEqual(queued[0]);
+  for (const entry of queued) expect(fs.idleQueue.has(entry.time, entry.id)).toBe(true);
+  // The view is read-only in effect: set and delete give a detached index, the state's queue stays.
+  const [head] = queued;
+  if (head) {
+    expect([...fs.idleQueue.delete(head.time, head.id)]).toEqual(queued.slice(1));
+    expect([...fs.idleQueue.set(head.time - 1, 0, null)][0]).toEqual({
+      time: head.time - 1,
+      id: 0,
+      value: null,
+    });
+    expect(fs.idleQueue.size).toBe(queued.length);
+  }
   for (const file of files) expect(fs.sessions.get(file.sessionId)?.fileIds).toContain(file.id);
   for (const id of ended) expect(fs.sessions.get(id)).toBeUndefined();
   for (const id of closed) expect(fs.files.get(id)).toBeUndefined();
