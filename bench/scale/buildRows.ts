@@ -131,8 +131,9 @@ export function enumerationCost(n: number, rounds = 5): { engine: number; plain:
 
 /**
  * Share (0..1) of the cost of open+close of a session (and of open+close of a file) spent freezing:
- * the same loop timed with `Object.freeze` in place and with it replaced by the identity, on emulators
- * used for nothing else.
+ * the same loop timed with `Object.freeze` in place and with it replaced by the identity, on two
+ * emulators used for nothing else, the two alternating round after round (median of `rounds`, after
+ * a warm-up round).
  */
 export function freezeShare(n: number, calls: number, rounds = 5): { session: number; file: number } {
   const loops = (emu: Emulator) => {
@@ -148,30 +149,28 @@ export function freezeShare(n: number, calls: number, rounds = 5): { session: nu
         ),
     };
   };
-  const time = (run: (i: number) => void) => {
-    const samples: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const start = performance.now();
-      for (let i = 0; i < calls; i++) run(i);
-      samples.push(performance.now() - start);
-    }
-    return median(samples);
-  };
   const build = () => createEmulator({ fixture: fixtureWith(sessionSpecs(n)), caller: ADMIN });
   const frozen = loops(build());
   const thawed = loops(build());
-  const withFreeze = { session: time(frozen.session), file: time(frozen.file) };
-  const freeze = Object.freeze;
-  Object.freeze = (<T>(value: T) => value) as typeof Object.freeze;
-  let withoutFreeze: { session: number; file: number };
-  try {
-    withoutFreeze = { session: time(thawed.session), file: time(thawed.file) };
-  } finally {
-    Object.freeze = freeze;
-  }
-  const share = (a: number, b: number) => Math.max(0, 1 - b / a);
-  return {
-    session: share(withFreeze.session, withoutFreeze.session),
-    file: share(withFreeze.file, withoutFreeze.file),
+  const time = (run: (i: number) => void) => {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) run(i);
+    return performance.now() - start;
   };
+  const freeze = Object.freeze;
+  const shares = { session: [] as number[], file: [] as number[] };
+  for (let round = -1; round < rounds; round++) {
+    for (const kind of ["session", "file"] as const) {
+      const withFreeze = time(frozen[kind]);
+      Object.freeze = (<T>(value: T) => value) as typeof Object.freeze;
+      let withoutFreeze: number;
+      try {
+        withoutFreeze = time(thawed[kind]);
+      } finally {
+        Object.freeze = freeze;
+      }
+      if (round >= 0) shares[kind].push(Math.max(0, 1 - withoutFreeze / withFreeze));
+    }
+  }
+  return { session: median(shares.session), file: median(shares.file) };
 }

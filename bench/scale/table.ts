@@ -158,7 +158,7 @@ export function runScale(options: ScaleOptions = FULL_SCALE): Row[] {
     met: created.create < 0.5,
   });
   say("freezing…");
-  const frozen = freezeShare(small, Math.max(100, options.calls / 2));
+  const frozen = freezeShare(small, Math.max(100, options.calls * 2));
   rows.push({
     figure: "share of open+close cost spent freezing (session / file)",
     emulator: slash([`${fixed(100 * frozen.session, 0)}%`, `${fixed(100 * frozen.file, 0)}%`]),
