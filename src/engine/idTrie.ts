@@ -15,6 +15,32 @@
  * trie is read at the root in O(1) (the engine's idle queue, spec §12.7, is such a summary).
  */
 
+import { TrieCursor } from "./trieCursor.js";
+import {
+  BITS,
+  copyAll,
+  deleteIn,
+  emptyNode,
+  freezeAll,
+  frozen,
+  isKey,
+  lastSetGrew,
+  levelsFor,
+  MASK,
+  MAX_LEVELS,
+  onlyFirstSlot,
+  SUMMARY_COUNT,
+  SUMMARY_FIRST,
+  setIn,
+  summarize,
+  summarizeAll,
+  visitAll,
+  WIDTH,
+} from "./trieNodes.js";
+
+export { TrieCursor } from "./trieCursor.js";
+export { NODE_WIDTH, SUMMARY_COUNT, SUMMARY_FIRST } from "./trieNodes.js";
+
 /**
  * A trie node: 16 slots (child nodes on inner levels, values on the last), `null` marking an empty slot;
  * a summarized trie adds two slots (the first counted value or null, and the count).
@@ -63,295 +89,6 @@ export interface IdTrie<V extends object | number> extends Iterable<V> {
   firstCounted(): V | undefined;
   /** The root node (null when empty): frozen arrays, for walks that follow the summary. */
   readonly root: TrieNode | null;
-}
-
-const BITS = 4;
-const WIDTH = 16;
-const MASK = 15;
-/** Levels needed for the whole uint32 range. */
-const MAX_LEVELS = 8;
-/** Slot of a summarized node holding the first counted value of its subtree (or null). */
-export const SUMMARY_FIRST = WIDTH;
-/** Slot of a summarized node holding the number of counted values in its subtree. */
-export const SUMMARY_COUNT = WIDTH + 1;
-/** Slots of a node that hold children or values. */
-export const NODE_WIDTH = WIDTH;
-
-/** Whether `key` is a uint32. */
-function isKey(key: unknown): key is number {
-  return typeof key === "number" && key >>> 0 === key;
-}
-
-/** How many levels a trie needs to hold `key`. */
-function levelsFor(key: number): number {
-  let levels = 1;
-  while (levels < MAX_LEVELS && key >>> (levels * BITS) !== 0) levels++;
-  return levels;
-}
-
-function packedNode(width: number): TrieNode {
-  const node: TrieNode = [];
-  for (let i = 0; i < width; i++) node.push(null);
-  return node;
-}
-
-/** Empty nodes to copy: a packed array copies faster than `new Array(n).fill(null)` builds one. */
-const EMPTY_NODE = packedNode(WIDTH);
-const EMPTY_SUMMARIZED_NODE = (() => {
-  const node = packedNode(WIDTH + 2);
-  node[SUMMARY_COUNT] = 0;
-  return node;
-})();
-
-function emptyNode(summary: TrieSummary<never> | undefined): TrieNode {
-  return (summary ? EMPTY_SUMMARIZED_NODE : EMPTY_NODE).slice();
-}
-
-/**
- * A mutable copy of a frozen node. Spread, not `slice()`: V8's `slice` of a frozen array takes its slow
- * path (about 40 times slower), and every write copies one node per level.
- */
-function copyOf(node: TrieNode): TrieNode {
-  return [...node];
-}
-
-/** Freezes a node made for a new version (nodes are shared between versions and handed out by `root`). */
-function frozen(node: TrieNode): TrieNode {
-  Object.freeze(node);
-  return node;
-}
-
-function onlyFirstSlot(node: TrieNode): boolean {
-  if (node[0] === null) return false;
-  for (let i = 1; i < WIDTH; i++) if (node[i] !== null) return false;
-  return true;
-}
-
-function isEmptyNode(node: TrieNode): boolean {
-  for (let i = 0; i < WIDTH; i++) if (node[i] !== null) return false;
-  return true;
-}
-
-/** Recomputes the summary slots of `node` from its slots (values on the leaf level, else children). */
-function summarize<V>(node: TrieNode, leaf: boolean, summary: TrieSummary<V>): void {
-  let first: V | null = null;
-  let count = 0;
-  for (let i = 0; i < WIDTH; i++) {
-    const slot = node[i];
-    if (slot === null) continue;
-    if (leaf) {
-      const value = slot as V;
-      if (!summary.counts(value)) continue;
-      count += 1;
-      if (first === null || summary.before(value, first)) first = value;
-    } else {
-      const child = slot as TrieNode;
-      count += child[SUMMARY_COUNT] as number;
-      const candidate = child[SUMMARY_FIRST] as V | null;
-      if (candidate !== null && (first === null || summary.before(candidate, first))) first = candidate;
-    }
-  }
-  node[SUMMARY_FIRST] = first as TrieNode[number];
-  node[SUMMARY_COUNT] = count;
-}
-
-/**
- * Updates the summary slots of `copy` (a fresh copy of a node) after one of its slots changed from
- * `before` to `after` (values on the leaf level, child nodes above), without looking at the other slots
- * unless the slot that changed held the node's first counted value: the common case reads no other
- * record, which matters at a million sessions, where every record read is a cache miss.
- */
-function updateSummary<V>(
-  copy: TrieNode,
-  leaf: boolean,
-  before: TrieNode[number],
-  after: TrieNode[number],
-  summary: TrieSummary<V>,
-): void {
-  let oldFirst: V | null;
-  let newFirst: V | null;
-  let delta: number;
-  if (leaf) {
-    oldFirst = before !== null && summary.counts(before as V) ? (before as V) : null;
-    newFirst = after !== null && summary.counts(after as V) ? (after as V) : null;
-    delta = (newFirst === null ? 0 : 1) - (oldFirst === null ? 0 : 1);
-  } else {
-    const [oldChild, newChild] = [before as TrieNode | null, after as TrieNode | null];
-    oldFirst = oldChild === null ? null : (oldChild[SUMMARY_FIRST] as V | null);
-    newFirst = newChild === null ? null : (newChild[SUMMARY_FIRST] as V | null);
-    delta =
-      (newChild === null ? 0 : (newChild[SUMMARY_COUNT] as number)) -
-      (oldChild === null ? 0 : (oldChild[SUMMARY_COUNT] as number));
-  }
-  const first = copy[SUMMARY_FIRST] as V | null;
-  if (newFirst !== null && (first === null || summary.before(newFirst, first))) {
-    copy[SUMMARY_FIRST] = newFirst as TrieNode[number];
-    copy[SUMMARY_COUNT] = (copy[SUMMARY_COUNT] as number) + delta;
-  } else if (oldFirst !== null && oldFirst === first && newFirst !== oldFirst) {
-    summarize(copy, leaf, summary);
-  } else {
-    copy[SUMMARY_COUNT] = (copy[SUMMARY_COUNT] as number) + delta;
-  }
-}
-
-/** Set by {@link setIn} when the key was new. Module state: the trie is single-threaded JavaScript. */
-let grew = false;
-
-function setIn<V>(
-  node: TrieNode | null,
-  shift: number,
-  key: number,
-  value: V,
-  summary: TrieSummary<V> | undefined,
-): TrieNode {
-  const index = (key >>> shift) & MASK;
-  const old = node === null ? null : (node[index] as TrieNode[number]);
-  let next: TrieNode[number];
-  if (shift === 0) {
-    if (node !== null && old === value) return node;
-    if (old === null) grew = true;
-    next = value as TrieNode[number];
-  } else {
-    next = setIn(old as TrieNode | null, shift - BITS, key, value, summary);
-    if (node !== null && next === old) return node;
-  }
-  const copy = node === null ? emptyNode(summary) : copyOf(node);
-  copy[index] = next;
-  if (summary) updateSummary(copy, shift === 0, old, next, summary);
-  return frozen(copy);
-}
-
-/** `node` without `key`: the same node when absent, null when the node becomes empty. */
-function deleteIn<V>(
-  node: TrieNode,
-  shift: number,
-  key: number,
-  summary: TrieSummary<V> | undefined,
-): TrieNode | null {
-  const index = (key >>> shift) & MASK;
-  const slot = node[index] as TrieNode | null;
-  if (slot === null) return node;
-  const next = shift === 0 ? null : deleteIn(slot, shift - BITS, key, summary);
-  if (next === slot) return node;
-  const copy = copyOf(node);
-  copy[index] = next;
-  if (next === null && isEmptyNode(copy)) return null;
-  if (summary) updateSummary(copy, shift === 0, slot, next, summary);
-  return frozen(copy);
-}
-
-/** Freezes every node below `node` (after a bulk build). */
-function freezeAll(node: TrieNode, levelsBelow: number): void {
-  if (levelsBelow > 0) {
-    for (let i = 0; i < WIDTH; i++) {
-      const child = node[i] as TrieNode | null;
-      if (child !== null) freezeAll(child, levelsBelow - 1);
-    }
-  }
-  Object.freeze(node);
-}
-
-/** Recomputes every summary below `node` (bottom-up) after a bulk build or a summary change. */
-function summarizeAll<V>(node: TrieNode, levelsBelow: number, summary: TrieSummary<V>): void {
-  if (levelsBelow > 0) {
-    for (let i = 0; i < WIDTH; i++) {
-      const child = node[i] as TrieNode | null;
-      if (child !== null) summarizeAll(child, levelsBelow - 1, summary);
-    }
-  }
-  summarize(node, levelsBelow === 0, summary);
-}
-
-/** A copy of every node below `node`, with `width` slots (adding or dropping the summary slots). */
-function copyAll(node: TrieNode, levelsBelow: number, width: number): TrieNode {
-  const copy: TrieNode = new Array(width).fill(null);
-  for (let i = 0; i < WIDTH; i++) {
-    const slot = node[i] ?? null;
-    copy[i] = levelsBelow > 0 && slot !== null ? copyAll(slot as TrieNode, levelsBelow - 1, width) : slot;
-  }
-  if (width > WIDTH) copy[SUMMARY_COUNT] = 0;
-  return copy;
-}
-
-function visitAll<V>(
-  node: TrieNode,
-  levelsBelow: number,
-  prefix: number,
-  visit: (value: V, key: number) => void,
-): void {
-  const shift = levelsBelow * BITS;
-  for (let i = 0; i < WIDTH; i++) {
-    const slot = node[i];
-    if (slot === null) continue;
-    const key = (prefix | (i << shift)) >>> 0;
-    if (levelsBelow === 0) visit(slot as V, key);
-    else visitAll(slot as TrieNode, levelsBelow - 1, key, visit);
-  }
-}
-
-/**
- * Walks a trie in key order from a start key, one value per {@link TrieCursor.next} call, with a stack
- * of at most 8 levels (no recursion, no generator).
- */
-export class TrieCursor<V> {
-  readonly #nodes: TrieNode[];
-  readonly #positions: number[];
-  readonly #prefixes: number[];
-  readonly #levels: number;
-  readonly #from: number;
-  #level: number;
-  #tight = true;
-  /** Key of the value the last {@link next} returned. */
-  key = -1;
-
-  /** A cursor over `root` (a trie of `levels` levels) starting at the first key ≥ `from`. */
-  constructor(root: TrieNode | null, levels: number, from: number) {
-    this.#levels = levels;
-    this.#from = from;
-    this.#nodes = new Array(levels).fill(null);
-    this.#positions = new Array(levels).fill(0);
-    this.#prefixes = new Array(levels).fill(0);
-    const beyond = levels < MAX_LEVELS && from >>> (levels * BITS) !== 0;
-    this.#level = root === null || beyond || levels === 0 ? -1 : 0;
-    if (root !== null && levels > 0) {
-      this.#nodes[0] = root;
-      this.#positions[0] = this.#digit(0);
-    }
-  }
-
-  #digit(level: number): number {
-    return (this.#from >>> ((this.#levels - 1 - level) * BITS)) & MASK;
-  }
-
-  /** The next value in key order, or undefined at the end. */
-  next(): V | undefined {
-    const leaf = this.#levels - 1;
-    while (this.#level >= 0) {
-      const level = this.#level;
-      const node = this.#nodes[level] as TrieNode;
-      let position = this.#positions[level] as number;
-      while (position < WIDTH && node[position] === null) position++;
-      if (position >= WIDTH) {
-        this.#level = level - 1;
-        this.#tight = false;
-        continue;
-      }
-      this.#positions[level] = position + 1;
-      const shift = (leaf - level) * BITS;
-      const key = ((this.#prefixes[level] as number) | (position << shift)) >>> 0;
-      if (level === leaf) {
-        this.key = key;
-        return node[position] as V;
-      }
-      const tight = this.#tight && position === this.#digit(level);
-      this.#tight = tight;
-      this.#nodes[level + 1] = node[position] as TrieNode;
-      this.#positions[level + 1] = tight ? this.#digit(level + 1) : 0;
-      this.#prefixes[level + 1] = key;
-      this.#level = level + 1;
-    }
-    return undefined;
-  }
 }
 
 function iterate<T>(next: () => T | undefined): IterableIterator<T> {
@@ -426,10 +163,9 @@ class PersistentIdTrie<V extends object | number> implements IdTrie<V> {
         levels += 1;
       }
     }
-    grew = false;
     const next = setIn(root, (levels - 1) * BITS, key, value, summary);
     if (next === this.root) return this;
-    return new PersistentIdTrie(next, levels, this.size + (grew ? 1 : 0), summary);
+    return new PersistentIdTrie(next, levels, this.size + (lastSetGrew() ? 1 : 0), summary);
   }
 
   delete(key: number): IdTrie<V> {
