@@ -7,7 +7,6 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, "test/package/consumer/**"],
     // Property tests run hundreds of cases; on a loaded 2-core CI machine 5 s is too tight. No test asserts timing.
     testTimeout: 30_000,
-    benchmark: { include: ["bench/**/*.bench.ts"] },
     coverage: { provider: "v8", include: ["src/**/*.ts"] },
   },
 });

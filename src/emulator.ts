@@ -9,7 +9,7 @@ import type { DirectoryState } from "./engine/state.js";
 import type { Environment } from "./env/environment.js";
 import { AdsError } from "./errors/AdsError.js";
 import { describeValue } from "./errors/describeValue.js";
-import { loadDefaultFixture } from "./fixture/defaultFixture.js";
+import { defaultFixture } from "./fixture/defaultFixture.js";
 import { parseIsoUtc } from "./fixture/isoTime.js";
 import type { Scenario, ScenarioStep } from "./fixture/scenarioTypes.js";
 import type { Fixture } from "./fixture/types.js";
@@ -220,7 +220,7 @@ export class Emulator {
 
 /** Creates an emulator: `createEmulator({ fixture, seed: 1, profile: "windows" })`, all options optional. */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const fixture = options.fixture === undefined ? loadDefaultFixture() : validateFixture(options.fixture);
+  const fixture = options.fixture === undefined ? defaultFixture() : validateFixture(options.fixture);
   const profile = resolveProfile(options.profile);
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed))

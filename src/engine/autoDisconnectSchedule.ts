@@ -3,7 +3,6 @@
  * last activity, so its first entry is the next session to cross the threshold. The next disconnect of
  * the whole directory is the earliest of those: O(file services × log sessions), no session scan.
  */
-import { trieGet } from "./idTrie.js";
 import type { DirectoryState, FileServiceState, NameKey, SessionState } from "./state.js";
 
 /** An auto-disconnect that is scheduled. */
@@ -69,7 +68,7 @@ export function upcomingAutoDisconnects(
         best = cursor;
     }
     if (!best?.head) break;
-    const session = trieGet(best.fileService.sessions, best.head.id);
+    const session = best.fileService.sessions.get(best.head.id);
     if (session) {
       out.push({
         disconnect: {

@@ -1,4 +1,3 @@
-import { freeze } from "immer";
 import { parseIsoUtc } from "../fixture/isoTime.js";
 import type {
   Fixture,
@@ -11,8 +10,12 @@ import type {
   FixtureStartType,
   FixtureUser,
 } from "../fixture/types.js";
-import { emptyHashIndex, indexAdd } from "./hashIndex.js";
-import { emptyTrie, trieSet } from "./idTrie.js";
+import { freezeMap } from "../shared/frozenMap.js";
+import { HashIndexBuilder } from "./hashIndex.js";
+import { idleQueueOf, idleSummary } from "./idleQueue.js";
+import { IdTrieBuilder } from "./idTrie.js";
+import { fileRecord, NO_IDS, sessionRecord, shareList } from "./records.js";
+import { pairHash } from "./sessionPairs.js";
 import {
   type AccountState,
   type AutoDisconnect,
@@ -28,10 +31,8 @@ import {
   type ServiceState,
   type SessionState,
   type ShareState,
-  sessionPairKey,
   type Writable,
 } from "./state.js";
-import { idleQueueOf } from "./transitions/idleQueue.js";
 
 /** ADS_SERVICE_STATUS_ENUM by fixture name (spec §8.1). */
 export const SERVICE_STATUS: Readonly<Record<FixtureServiceStatus, number>> = Object.freeze({
@@ -97,7 +98,52 @@ export function stateFromFixture(fixture: Fixture, defaults: FixtureDefaults): D
       : firstComputer.done
         ? undefined
         : firstComputer.value;
-  return freeze({ domains, computers, localComputer }, true);
+  const state: DirectoryState = { domains, computers, localComputer };
+  freezeDirectory(state);
+  return state;
+}
+
+/**
+ * Deep-freezes a directory state built here: every object, array and Map of the spine (the persistent
+ * structures and the records in them are frozen when made). Written out rather than walked
+ * generically: `createEmulator()` on the default fixture runs it every time.
+ */
+function freezeDirectory(state: DirectoryState): void {
+  for (const domain of state.domains.values()) {
+    freezeAccounts(domain.users);
+    Object.freeze(domain.computers);
+    Object.freeze(domain);
+  }
+  freezeMap(state.domains as Map<NameKey, DomainState>);
+  for (const computer of state.computers.values()) {
+    Object.freeze(computer.properties);
+    freezeAccounts(computer.users);
+    for (const service of computer.services.values()) {
+      if (service.config.Dependencies) Object.freeze(service.config.Dependencies);
+      Object.freeze(service.config);
+      Object.freeze(service.acceptedControls);
+      const fileService = service.fileService;
+      if (fileService) {
+        for (const share of fileService.shares.values()) Object.freeze(share);
+        freezeMap(fileService.shares as Map<NameKey, ShareState>);
+        Object.freeze(fileService.autoDisconnect);
+        Object.freeze(fileService);
+      }
+      Object.freeze(service);
+    }
+    freezeMap(computer.services as Map<NameKey, ServiceState>);
+    Object.freeze(computer);
+  }
+  freezeMap(state.computers as Map<NameKey, ComputerState>);
+  Object.freeze(state);
+}
+
+function freezeAccounts(accounts: ReadonlyMap<NameKey, AccountState>): void {
+  for (const account of accounts.values()) {
+    Object.freeze(account.groups);
+    Object.freeze(account);
+  }
+  freezeMap(accounts as Map<NameKey, AccountState>);
 }
 
 function buildDomain(domain: FixtureDomain, members: NameKey[]): DomainState {
@@ -197,66 +243,123 @@ function buildShares(service: FixtureFileService): Map<NameKey, Writable<ShareSt
 }
 
 /**
+ * What repeats across a million sessions is stored once: user names, share lists, file paths, client
+ * types and transports come out of these tables (one per file service being loaded).
+ */
+class LoadInterning {
+  readonly #text = new Map<string, string>();
+  readonly #keys = new Map<string, NameKey>();
+  readonly #shareLists = new Map<string, readonly NameKey[]>();
+
+  /** The first equal string seen. */
+  text(value: string): string;
+  text(value: string | undefined): string | undefined;
+  text(value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const known = this.#text.get(value);
+    if (known !== undefined) return known;
+    this.#text.set(value, value);
+    return value;
+  }
+
+  /** The share keys of `names`, as one shared frozen list per distinct list. */
+  shareKeys(names: readonly string[] | undefined): readonly NameKey[] {
+    if (names === undefined || names.length === 0) return shareList([]);
+    const keys: NameKey[] = [];
+    for (const name of names) {
+      let key = this.#keys.get(name);
+      if (key === undefined) {
+        key = nameKey(name);
+        this.#keys.set(name, key);
+      }
+      keys.push(key);
+    }
+    const joined = keys.join("\u0000");
+    let list = this.#shareLists.get(joined);
+    if (list === undefined) {
+      list = shareList(keys);
+      this.#shareLists.set(joined, list);
+    }
+    return list;
+  }
+}
+
+/**
  * Sessions and open files with their ids: given ids are kept; the others are assigned in document
  * order after the largest given id (sessions and files separately). The id counters continue from the
- * fixture's `nextSessionId`/`nextFileId` when given, else one past the largest id.
+ * fixture's `nextSessionId`/`nextFileId` when given, else one past the largest id. One linear pass over
+ * the sessions (a validated fixture has unique ids), building the persistent structures in place
+ * (IdTrieBuilder, HashIndexBuilder): a million sessions load in about a second.
  */
 function buildFileService(service: FixtureFileService, defaults: FixtureDefaults): FileServiceState {
   const shares = buildShares(service);
   let nextAutoFileId = maxOf(givenFileIds(service), 0) + 1;
   let nextAutoSessionId = maxOf(givenSessionIds(service), 0) + 1;
-  const sessions = emptyTrie<SessionState>();
-  const files = emptyTrie<OpenFileState>();
-  const sessionsByPair = emptyHashIndex();
   const autoDisconnect: AutoDisconnect = {
     minutes: service.autoDisconnect?.minutes ?? defaults.autoDisconnect.minutes,
     exemptOpenFiles: service.autoDisconnect?.exemptOpenFiles ?? defaults.autoDisconnect.exemptOpenFiles,
   };
+  const sessions = new IdTrieBuilder<SessionState>(idleSummary(autoDisconnect.exemptOpenFiles));
+  const files = new IdTrieBuilder<OpenFileState>();
+  const pairs = new HashIndexBuilder();
+  const intern = new LoadInterning();
   for (const session of service.sessions ?? []) {
     const id = session.id ?? nextAutoSessionId++;
-    const shareKeys = (session.shares ?? []).map(nameKey);
+    const shareKeys = intern.shareKeys(session.shares);
     for (const key of shareKeys) {
       const share = shares.get(key);
       if (share) share.currentUses += 1;
     }
-    const fileIds: number[] = [];
-    for (const file of session.openFiles ?? []) {
-      const fileId = file.id ?? nextAutoFileId++;
-      fileIds.push(fileId);
-      trieSet(files, fileId, {
-        id: fileId,
-        sessionId: id,
-        path: file.path,
-        permissions: file.permissions ?? 1,
-        locks: file.locks ?? 0,
-      });
+    let fileIds: readonly number[] = NO_IDS;
+    if (session.openFiles !== undefined && session.openFiles.length > 0) {
+      const ids: number[] = [];
+      for (const file of session.openFiles) {
+        const fileId = file.id ?? nextAutoFileId++;
+        ids.push(fileId);
+        files.set(
+          fileId,
+          fileRecord({
+            id: fileId,
+            sessionId: id,
+            path: intern.text(file.path),
+            permissions: file.permissions ?? 1,
+            locks: file.locks ?? 0,
+          }),
+        );
+      }
+      fileIds = ids;
     }
     const connectedAt = parseIsoUtc(session.connectedAt) ?? 0;
-    trieSet(sessions, id, {
+    const user = intern.text(session.user);
+    sessions.set(
       id,
-      user: session.user,
-      computer: session.computer,
-      connectedAt,
-      lastActivityAt:
-        session.lastActivityAt === undefined ? connectedAt : (parseIsoUtc(session.lastActivityAt) ?? 0),
-      shares: shareKeys,
-      guest: session.guest ?? false,
-      clientType: session.clientType,
-      transport: session.transport,
-      fileIds,
-    });
-    indexAdd(sessionsByPair, sessionPairKey(session.user, session.computer), id);
+      sessionRecord({
+        id,
+        user,
+        computer: session.computer,
+        connectedAt,
+        lastActivityAt:
+          session.lastActivityAt === undefined ? connectedAt : (parseIsoUtc(session.lastActivityAt) ?? 0),
+        shares: shareKeys,
+        guest: session.guest ?? false,
+        clientType: intern.text(session.clientType),
+        transport: intern.text(session.transport),
+        fileIds,
+      }),
+    );
+    pairs.add(pairHash(user, session.computer), id);
   }
+  const sessionTrie = sessions.build();
   const state: Writable<FileServiceState> = {
     MaxUserCount: service.maxUserCount ?? -1,
     shares,
-    sessions,
-    files,
-    sessionsByPair,
+    sessions: sessionTrie,
+    files: files.build(),
+    sessionsByPair: pairs.build(),
     nextSessionId: service.nextSessionId ?? nextAutoSessionId,
     nextFileId: service.nextFileId ?? nextAutoFileId,
     autoDisconnect,
-    idleQueue: idleQueueOf(sessions, autoDisconnect.exemptOpenFiles),
+    idleQueue: idleQueueOf(sessionTrie),
   };
   if (service.description !== undefined) state.Description = service.description;
   return state;

@@ -4,11 +4,13 @@ import type { IdTrie } from "./idTrie.js";
 import type { OrderedIndex } from "./orderedIndex.js";
 
 /**
- * The directory state: immutable data (frozen by immer), changed only through named transitions
- * (see transitions.ts). Names are keyed case-insensitively by {@link nameKey} (spec §2.2) while the
- * directory's own spelling is kept in `name`. Collections that can grow large (sessions, open files)
- * are tries, so one change costs the same with 10 or 1,000,000 sessions; the small ones (domains,
- * computers, services, shares, accounts) are Maps in enumeration order.
+ * The directory state: immutable, frozen data, changed only through named transitions (store.ts).
+ * Names are keyed case-insensitively by {@link nameKey} (spec §2.2) while the directory's own spelling
+ * is kept in `name`. Collections that can grow large (sessions, open files, the pair index) are
+ * persistent structures (idTrie.ts, hashIndex.ts): one change copies one path of small nodes, so it
+ * costs the same with 10 or 1,000,000 sessions, and a new state shares everything else with the old
+ * one. The small collections (domains, computers, services, shares, accounts) are frozen Maps in
+ * enumeration order.
  */
 export interface DirectoryState {
   /** Domains and workgroups, in enumeration order. */
@@ -114,11 +116,17 @@ export interface FileServiceState {
   readonly MaxUserCount: number;
   /** Shares, in enumeration order. */
   readonly shares: ReadonlyMap<NameKey, ShareState>;
-  /** Sessions by session id (ascending id = connection order). */
+  /**
+   * Sessions by session id (ascending id = connection order). The trie also carries the idle queue
+   * (idleQueue.ts) as its summary.
+   */
   readonly sessions: IdTrie<SessionState>;
   /** Open files by file id (`fi3_id`). */
   readonly files: IdTrie<OpenFileState>;
-  /** Session ids by {@link sessionPairKey} of (user, computer): NetSessionDel matches on this pair. */
+  /**
+   * Session ids by the hash of their (user, computer) pair (sessionPairs.ts): NetSessionDel matches on
+   * this pair.
+   */
   readonly sessionsByPair: HashIndex;
   /** Next session id to assign. */
   readonly nextSessionId: number;
@@ -129,7 +137,8 @@ export interface FileServiceState {
   /**
    * The sessions auto-disconnect may end, keyed by (lastActivityAt, session id): every session, except
    * those holding open files when `autoDisconnect.exemptOpenFiles`. The first entry is the next session to
-   * cross the idle threshold, so the schedule is found without scanning sessions (spec §12.7).
+   * cross the idle threshold, so the schedule is found without scanning sessions (spec §12.7). A view of
+   * the summary `sessions` keeps (idleQueue.ts).
    */
   readonly idleQueue: OrderedIndex;
 }

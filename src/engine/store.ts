@@ -2,6 +2,7 @@ import { type Draft, enableMapSet, produce } from "immer";
 import type { Environment } from "../env/environment.js";
 import type { FidelityProfile } from "../profile/FidelityProfile.js";
 import type { EngineChange } from "./changes.js";
+import { type FileServiceAddress, FileServiceEdit } from "./fileServiceEdit.js";
 import type { DirectoryState } from "./state.js";
 
 enableMapSet();
@@ -17,23 +18,45 @@ export interface TransitionContext {
 /** The environment and profile a store's transitions run with. */
 export type StoreContext = Omit<TransitionContext, "record">;
 
+/** How an immer transition changes the state: it mutates a draft of the whole directory. */
+export type DraftRecipe<A, R> = (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => R;
+
+/** How a file-service transition changes the state: it updates one file service's persistent structures. */
+export type EditRecipe<A, R> = (edit: FileServiceEdit, args: A, context: TransitionContext) => R;
+
 /**
- * A named state change. The recipe mutates an immer draft; if it throws (an AdsError), the draft is
- * discarded and the state is unchanged. The name is stable.
+ * A named state change. Rare, structural changes (shares, service configuration and control) are immer
+ * recipes on a draft of the directory; the hot ones (sessions, open files, activity) edit one file
+ * service through a {@link FileServiceEdit}, paying only for the paths they change. Either way, if the
+ * recipe throws (an AdsError), the state is unchanged. The name is stable.
  */
-export interface Transition<A, R = void> {
-  /** Stable name, e.g. `share.create`. */
-  readonly name: string;
-  /** Mutates the draft; may return a value computed along the way (e.g. a new id), which `apply` returns. */
-  readonly recipe: (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => R;
+export type Transition<A, R = void> =
+  | {
+      /** Stable name, e.g. `share.create`. */
+      readonly name: string;
+      readonly kind: "draft";
+      /** Mutates the draft; may return a value computed along the way (e.g. a new id), which `apply` returns. */
+      readonly recipe: DraftRecipe<A, R>;
+    }
+  | {
+      /** Stable name, e.g. `session.open`. */
+      readonly name: string;
+      readonly kind: "fileService";
+      /** Edits the file service `args` addresses; may return a value, which `apply` returns. */
+      readonly recipe: EditRecipe<A, R>;
+    };
+
+/** Declares a named transition whose recipe mutates an immer draft of the directory. */
+export function defineTransition<A, R = void>(name: string, recipe: DraftRecipe<A, R>): Transition<A, R> {
+  return Object.freeze({ name, kind: "draft", recipe });
 }
 
-/** Declares a named transition. */
-export function defineTransition<A, R = void>(
+/** Declares a named transition that edits the file service its arguments address. */
+export function defineFileServiceTransition<A extends FileServiceAddress, R = void>(
   name: string,
-  recipe: (draft: Draft<DirectoryState>, args: A, context: TransitionContext) => R,
+  recipe: EditRecipe<A, R>,
 ): Transition<A, R> {
-  return Object.freeze({ name, recipe });
+  return Object.freeze({ name, kind: "fileService", recipe });
 }
 
 /** Receives the changes of each committed transition, in the order the transition made them. */
@@ -45,13 +68,22 @@ export type ChangeObserver = (changes: readonly EngineChange[], transition: stri
  */
 export class DirectoryStore {
   #state: DirectoryState;
-  readonly #context: StoreContext;
+  readonly #context: TransitionContext;
   #observer: ChangeObserver | undefined;
+  /** Where `record` puts the changes of the transition being applied. */
+  #changes: EngineChange[] = [];
 
   /** Starts from `initial` (a frozen state, e.g. from {@link stateFromFixture}). */
   constructor(initial: DirectoryState, context: StoreContext) {
     this.#state = initial;
-    this.#context = context;
+    // One context for every transition (no closure per call): `record` appends to the current list.
+    this.#context = Object.freeze({
+      env: context.env,
+      profile: context.profile,
+      record: (change: EngineChange) => {
+        this.#changes.push(change);
+      },
+    });
   }
 
   /** The current state (immutable). */
@@ -71,22 +103,34 @@ export class DirectoryStore {
 
   /**
    * Applies `transition` and returns what its recipe returned; on error the state is left as it was and
-   * nothing is reported. After a commit, the observer receives the transition's changes.
+   * nothing is reported. After a commit, the observer receives the transition's changes (an observer
+   * may apply further transitions: each has its own list of changes).
    */
   apply<A, R>(transition: Transition<A, R>, args: A): R {
-    let result: R | undefined;
+    const outer = this.#changes;
     const changes: EngineChange[] = [];
-    const context: TransitionContext = {
-      env: this.#context.env,
-      profile: this.#context.profile,
-      record: (change) => {
-        changes.push(change);
-      },
-    };
-    this.#state = produce(this.#state, (draft) => {
-      result = transition.recipe(draft, args, context);
-    });
+    this.#changes = changes;
+    let result: R;
+    try {
+      if (transition.kind === "fileService") {
+        const edit = FileServiceEdit.open(this.#state, args as FileServiceAddress);
+        result = transition.recipe(edit, args, this.#context);
+        this.#state = edit.commit();
+      } else {
+        result = this.#produce(transition.recipe, args);
+      }
+    } finally {
+      this.#changes = outer;
+    }
     if (changes.length > 0) this.#observer?.(changes, transition.name);
+    return result;
+  }
+
+  #produce<A, R>(recipe: DraftRecipe<A, R>, args: A): R {
+    let result: R | undefined;
+    this.#state = produce(this.#state, (draft) => {
+      result = recipe(draft, args, this.#context);
+    });
     return result as R;
   }
 }

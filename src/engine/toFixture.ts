@@ -18,7 +18,6 @@ import type {
   FixtureUser,
 } from "../fixture/types.js";
 import { ERROR_CONTROL, SERVICE_STATUS, START_TYPE } from "./fromFixture.js";
-import { trieGet, trieValues } from "./idTrie.js";
 import type {
   AccountState,
   ComputerState,
@@ -48,7 +47,7 @@ function users(accounts: ReadonlyMap<NameKey, AccountState>): FixtureUser[] | un
 
 function session(fileService: FileServiceState, state: SessionState): FixtureSession {
   const openFiles: FixtureOpenFile[] = state.fileIds.flatMap((id) => {
-    const file = trieGet(fileService.files, id);
+    const file = fileService.files.get(id);
     if (!file) return [];
     return [{ id, path: file.path, permissions: file.permissions, locks: file.locks }];
   });
@@ -75,7 +74,10 @@ function fileServiceFields(fileService: FileServiceState): Omit<FixtureFileServi
     ...(share.Description === undefined ? {} : { description: share.Description }),
     maxUserCount: share.MaxUserCount,
   }));
-  const sessions = [...trieValues(fileService.sessions)].map((s) => session(fileService, s));
+  const sessions: FixtureSession[] = [];
+  fileService.sessions.forEach((s) => {
+    sessions.push(session(fileService, s));
+  });
   return {
     ...(fileService.Description === undefined ? {} : { description: fileService.Description }),
     maxUserCount: fileService.MaxUserCount,

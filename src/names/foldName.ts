@@ -33,3 +33,11 @@ export function foldName(name: string): string {
 export function sameName(a: string, b: string): boolean {
   return a === b || foldName(a) === foldName(b);
 }
+
+/**
+ * The code unit {@link foldName} turns `unit` (a UTF-16 code unit) into, without building a string:
+ * for hashing and comparing names in place.
+ */
+export function foldUnit(unit: number): number {
+  return UPCASE[unit] || unit;
+}

@@ -8,9 +8,6 @@
 
 import { AdsError } from "../errors/AdsError.js";
 
-/** Characters {@link escapeComponent} prefixes with `\` (spec §2.3; `,` because of the class hint, §2.1). */
-const SPECIAL = new Set(["\\", "/", ",", '"', "<", ">"]);
-
 /** Matches a class hint such as `computer` (spec §2.1: the `,<class>` suffix). */
 export const CLASS_HINT_PATTERN: RegExp = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -24,9 +21,21 @@ export function escapeComponent(name: string): string {
   if (typeof name !== "string") {
     throw new AdsError("E_ADS_BAD_PATHNAME", `component name must be a string, got ${typeof name}`);
   }
+  // Every special character is one UTF-16 code unit, so a code-unit scan finds them (no regex: this
+  // runs for every Session and Resource whose ADsPath is read).
   let out = "";
-  for (const ch of name) out += SPECIAL.has(ch) ? `\\${ch}` : ch;
-  return out;
+  let from = 0;
+  for (let i = 0; i < name.length; i++) {
+    if (!isSpecial(name.charCodeAt(i))) continue;
+    out += `${name.slice(from, i)}\\`;
+    from = i;
+  }
+  return from === 0 && out === "" ? name : out + name.slice(from);
+}
+
+/** Whether code unit `code` is one of `\ / , " < >`. */
+function isSpecial(code: number): boolean {
+  return code === 0x5c || code === 0x2f || code === 0x2c || code === 0x22 || code === 0x3c || code === 0x3e;
 }
 
 /** True when `text` contains a control character U+0000-U+001F or U+007F (spec §2.3). */

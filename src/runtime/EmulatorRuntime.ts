@@ -114,7 +114,9 @@ export class EmulatorRuntime {
       if (!this.#events.wanted()) return;
       const state = this.store.state;
       const now = this.clock.now();
-      for (const change of changes) this.#events.append(eventOfChange(change, state, profile, now), now);
+      for (const change of changes) {
+        this.#events.deliver(eventOfChange(change, state, profile, this.#events.stamp(now)));
+      }
     });
     this.injector = new Injector({
       store: this.store,
@@ -136,6 +138,7 @@ export class EmulatorRuntime {
       env: this.env,
       profile,
       intercept: (operation, path) => this.intercept(operation, path),
+      faultsArmed: () => this.#faults.armed(),
     };
     this.#faults.load(fixture.faults ?? [], fixtureNow, fixture.nextFaultId);
     for (const [i, label] of (fixture.labels ?? []).entries()) this.#loadLabel(label, `$.labels[${i}]`);

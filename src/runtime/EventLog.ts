@@ -10,6 +10,7 @@ import {
   type EmulatorEvent,
   type EmulatorEventType,
   EVENT_TYPES,
+  type EventBase,
   type EventOfType,
   type UnstampedEvent,
 } from "./events.js";
@@ -33,6 +34,10 @@ export interface EventLogControl {
   wanted(): boolean;
   /** Stamps an event with the next sequence number and time `at`, keeps it, calls the subscribers. */
   append(event: UnstampedEvent, at: number): EmulatorEvent;
+  /** Takes the next sequence number, for an event built already stamped (then {@link deliver}ed). */
+  stamp(at: number): EventBase;
+  /** Freezes and keeps an event built with {@link stamp}'s fields, and calls the subscribers. */
+  deliver(event: EmulatorEvent): EmulatorEvent;
   /** Forgets everything, sequence numbers included (emu.reset()). */
   resetHistory(): void;
 }
@@ -132,6 +137,9 @@ export class EventLog implements Iterable<EmulatorEvent> {
   #seq = 0;
   #dropped = 0;
   #subscriptions: readonly Subscription[] = [];
+  /** The last time stamped and its text: the events of one call share their instant. */
+  #stampAt = Number.NaN;
+  #stampText = "";
 
   /**
    * A log keeping the latest `capacity` events (0 keeps none; subscribers are still called). Appending
@@ -150,6 +158,8 @@ export class EventLog implements Iterable<EmulatorEvent> {
     grant({
       wanted: () => this.#capacity > 0 || this.#subscriptions.length > 0,
       append: (event, at) => this.#append(event, at),
+      stamp: (at) => this.#stamp(at),
+      deliver: (event) => this.#deliver(event),
       resetHistory: () => this.#resetHistory(),
     });
   }
@@ -174,13 +184,29 @@ export class EventLog implements Iterable<EmulatorEvent> {
     return this.#seq;
   }
 
+  /** Takes the next sequence number; `time` is `at` as text (cached: the events of one call share it). */
+  #stamp(at: number): EventBase {
+    this.#seq += 1;
+    if (at !== this.#stampAt) {
+      this.#stampText = formatInstant(at);
+      this.#stampAt = at;
+    }
+    return { seq: this.#seq, at, time: this.#stampText };
+  }
+
   /** Stamps `event` with the next sequence number and time `at`, keeps it, and calls the subscribers. */
   #append(event: UnstampedEvent, at: number): EmulatorEvent {
-    this.#seq += 1;
-    const stamped = Object.freeze({ seq: this.#seq, at, time: formatInstant(at), ...event }) as EmulatorEvent;
+    return this.#deliver({ ...this.#stamp(at), ...event } as EmulatorEvent);
+  }
+
+  /** Freezes, keeps and delivers an event already stamped. */
+  #deliver(event: EmulatorEvent): EmulatorEvent {
+    const stamped = Object.freeze(event);
     this.#keep(stamped);
+    const subscriptions = this.#subscriptions;
+    if (subscriptions.length === 0) return stamped;
     let failure: unknown;
-    for (const subscription of this.#subscriptions) {
+    for (const subscription of subscriptions) {
       if (!subscription.matches(stamped.type)) continue;
       try {
         subscription.listener(stamped);

@@ -4,10 +4,9 @@
  * `resourceName`).
  */
 import type { EngineChange } from "../engine/changes.js";
-import { trieGet } from "../engine/idTrie.js";
-import type { DirectoryState, NameKey, OpenFileState, SessionState } from "../engine/state.js";
+import type { DirectoryState, NameKey, SessionState } from "../engine/state.js";
 import type { FidelityProfile } from "../profile/FidelityProfile.js";
-import type { FileSubject, ServerSubject, SessionSubject, UnstampedEvent } from "./events.js";
+import type { EmulatorEvent, EventBase, ServerSubject } from "./events.js";
 
 /** Whole seconds between two instants, never negative. */
 const seconds = (from: number, to: number): number => Math.max(0, Math.floor((to - from) / 1000));
@@ -18,97 +17,183 @@ function serverSubject(state: DirectoryState, computer: NameKey, service: NameKe
   return { server: host?.name ?? computer, service: host?.services.get(service)?.name ?? service };
 }
 
-function sessionSubject(
-  server: ServerSubject,
-  session: SessionState,
-  profile: FidelityProfile,
-): SessionSubject {
-  return {
-    ...server,
-    sessionId: session.id,
-    session: profile.sessionName(session.user, session.computer),
-    user: session.user,
-    client: session.computer,
-  };
-}
-
-function fileSubject(
-  server: ServerSubject,
-  file: OpenFileState,
-  session: SessionState | undefined,
-  profile: FidelityProfile,
-): FileSubject {
-  const owner: SessionSubject = session
-    ? sessionSubject(server, session, profile)
-    : { ...server, sessionId: file.sessionId, session: "", user: "", client: "" };
-  return { ...owner, fileId: file.id, resource: profile.resourceName(file.id), path: file.path };
-}
-
 /**
- * The event of one change. `state` is the state after the transition (names of a service or share that
- * the change deleted fall back to what the change carries); `now` the virtual time.
+ * The event of one change, stamped with `stamp` (its sequence number and virtual time). `state` is the
+ * state after the transition (names of a service or share that the change deleted fall back to what the
+ * change carries). Events are written
+ * as whole literals (no spreading): one is built for every change, on the hot path.
  */
 export function eventOfChange(
   change: EngineChange,
   state: DirectoryState,
   profile: FidelityProfile,
-  now: number,
-): UnstampedEvent {
+  stamp: EventBase,
+): EmulatorEvent {
+  const { seq, at, time } = stamp;
+  const now = at;
   if (change.kind === "computer.configured") {
-    return { type: change.kind, server: state.computers.get(change.computer)?.name ?? change.computer };
+    const server = state.computers.get(change.computer)?.name ?? change.computer;
+    return { seq, at, time, type: change.kind, server };
   }
-  const server = serverSubject(state, change.computer, change.service);
+  const { server, service } = serverSubject(state, change.computer, change.service);
   switch (change.kind) {
-    case "session.opened":
+    case "session.opened": {
+      const session = change.session;
       return {
+        seq,
+        at,
+        time,
         type: change.kind,
-        ...sessionSubject(server, change.session, profile),
-        shares: change.session.shares.map((key) => shareName(state, change.computer, change.service, key)),
+        server,
+        service,
+        sessionId: session.id,
+        session: profile.sessionName(session.user, session.computer),
+        user: session.user,
+        client: session.computer,
+        shares: shareNames(state, change.computer, change.service, session.shares),
       };
-    case "session.activity":
-      return { type: change.kind, ...sessionSubject(server, change.session, profile) };
-    case "session.closed":
+    }
+    case "session.activity": {
+      const session = change.session;
       return {
+        seq,
+        at,
+        time,
         type: change.kind,
-        ...sessionSubject(server, change.session, profile),
+        server,
+        service,
+        sessionId: session.id,
+        session: profile.sessionName(session.user, session.computer),
+        user: session.user,
+        client: session.computer,
+      };
+    }
+    case "session.closed": {
+      const session = change.session;
+      return {
+        seq,
+        at,
+        time,
+        type: change.kind,
+        server,
+        service,
+        sessionId: session.id,
+        session: profile.sessionName(session.user, session.computer),
+        user: session.user,
+        client: session.computer,
         reason: change.reason,
-        idleSeconds: seconds(change.session.lastActivityAt, now),
-        connectSeconds: seconds(change.session.connectedAt, now),
+        idleSeconds: seconds(session.lastActivityAt, now),
+        connectSeconds: seconds(session.connectedAt, now),
       };
+    }
     case "session.shareConnected":
-    case "session.shareDisconnected":
-      return { type: change.kind, ...sessionSubject(server, change.session, profile), share: change.share };
-    case "file.opened":
+    case "session.shareDisconnected": {
+      const session = change.session;
       return {
+        seq,
+        at,
+        time,
         type: change.kind,
-        ...fileSubject(server, change.file, change.session, profile),
-        permissions: change.file.permissions,
-        locks: change.file.locks,
+        server,
+        service,
+        sessionId: session.id,
+        session: profile.sessionName(session.user, session.computer),
+        user: session.user,
+        client: session.computer,
+        share: change.share,
       };
-    case "file.closed":
+    }
+    case "file.opened": {
+      const { file, session } = change;
       return {
+        seq,
+        at,
+        time,
         type: change.kind,
-        ...fileSubject(server, change.file, change.session, profile),
+        server,
+        service,
+        sessionId: session.id,
+        session: profile.sessionName(session.user, session.computer),
+        user: session.user,
+        client: session.computer,
+        fileId: file.id,
+        resource: profile.resourceName(file.id),
+        path: file.path,
+        permissions: file.permissions,
+        locks: file.locks,
+      };
+    }
+    case "file.closed": {
+      const { file, session } = change;
+      return {
+        seq,
+        at,
+        time,
+        type: change.kind,
+        server,
+        service,
+        sessionId: session ? session.id : file.sessionId,
+        session: session ? profile.sessionName(session.user, session.computer) : "",
+        user: session ? session.user : "",
+        client: session ? session.computer : "",
+        fileId: file.id,
+        resource: profile.resourceName(file.id),
+        path: file.path,
         reason: change.reason,
       };
+    }
     case "file.locks": {
-      const session = sessionOf(state, change.computer, change.service, change.file.sessionId);
+      const file = change.file;
+      const session = sessionOf(state, change.computer, change.service, file.sessionId);
       return {
+        seq,
+        at,
+        time,
         type: change.kind,
-        ...fileSubject(server, change.file, session, profile),
-        locks: change.file.locks,
+        server,
+        service,
+        sessionId: session ? session.id : file.sessionId,
+        session: session ? profile.sessionName(session.user, session.computer) : "",
+        user: session ? session.user : "",
+        client: session ? session.computer : "",
+        fileId: file.id,
+        resource: profile.resourceName(file.id),
+        path: file.path,
+        locks: file.locks,
         previous: change.previous,
       };
     }
     case "service.status":
-      return { type: change.kind, ...server, from: change.from, to: change.to, reason: change.reason };
+      return {
+        seq,
+        at,
+        time,
+        type: change.kind,
+        server,
+        service,
+        from: change.from,
+        to: change.to,
+        reason: change.reason,
+      };
     case "service.configured":
-      return { type: change.kind, ...server };
+      return { seq, at, time, type: change.kind, server, service };
     case "share.created":
     case "share.changed":
     case "share.deleted":
-      return { type: change.kind, ...server, share: change.share };
+      return { seq, at, time, type: change.kind, server, service, share: change.share };
   }
+}
+
+/** The names of shares `keys`, as the directory spells them (a loop: this runs for every opened session). */
+function shareNames(
+  state: DirectoryState,
+  computer: NameKey,
+  service: NameKey,
+  keys: readonly NameKey[],
+): string[] {
+  const names: string[] = [];
+  for (const key of keys) names.push(shareName(state, computer, service, key));
+  return names;
 }
 
 function shareName(state: DirectoryState, computer: NameKey, service: NameKey, key: NameKey): string {
@@ -123,6 +208,5 @@ function sessionOf(
 ): SessionState | undefined {
   const fileService = state.computers.get(computer)?.services.get(service)?.fileService;
   if (!fileService) return undefined;
-  // Imported lazily to keep this module free of the trie's internals in its signature.
-  return trieGet(fileService.sessions, id);
+  return fileService.sessions.get(id);
 }

@@ -257,9 +257,23 @@ export function classProperty(
   classDefinition: ClassDefinition,
   name: string,
 ): PropertyDefinition | undefined {
+  if (typeof name !== "string") return undefined;
+  let known = classProperties.get(classDefinition);
+  if (known === undefined) {
+    known = new Map();
+    classProperties.set(classDefinition, known);
+  }
+  const found = known.get(name);
+  if (found !== undefined) return found ?? undefined;
   const property = findProperty(name);
-  if (!property) return undefined;
   const inClass =
-    classDefinition.mandatory.includes(property.name) || classDefinition.optional.includes(property.name);
+    property !== undefined &&
+    (classDefinition.mandatory.includes(property.name) || classDefinition.optional.includes(property.name));
+  // Bounded: the names a script asks for are few; an attacker's random names only refill it.
+  if (known.size >= 256) known.clear();
+  known.set(name, inClass ? property : null);
   return inClass ? property : undefined;
 }
+
+/** Properties by the spelling they were asked for, per class (null: not a property of the class). */
+const classProperties = new WeakMap<ClassDefinition, Map<string, PropertyDefinition | null>>();

@@ -8,7 +8,6 @@ import { ADS_SECURE_AUTHENTICATION, ADS_SERVICE_PAUSED, ADS_SERVICE_RUNNING } fr
 import { accountCandidates, isAdministrator } from "../adsi/core/auth.js";
 import type { IADsFileServiceOperations } from "../adsi/interfaces/IADsFileService.js";
 import type { Emulator } from "../emulator.js";
-import { trieGet, trieValues } from "../engine/idTrie.js";
 import { type ComputerState, type FileServiceState, type NameKey, nameKey } from "../engine/state.js";
 import { AdsError } from "../errors/AdsError.js";
 
@@ -145,7 +144,7 @@ export class EmulatorView {
 
   /** The sessions in connection order, with what ADSI does not show. */
   sessionExtras(): SessionExtras[] {
-    return [...trieValues(this.fileService().sessions)].map((session) => ({
+    return [...this.fileService().sessions.values()].map((session) => ({
       user: session.user,
       computer: session.computer,
       numOpens: session.fileIds.length,
@@ -157,7 +156,7 @@ export class EmulatorView {
 
   /** The open file's fi3_permissions, or undefined when it is not open. */
   filePermissions(fileId: number): number | undefined {
-    return trieGet(this.fileService().files, fileId)?.permissions;
+    return this.fileService().files.get(fileId)?.permissions;
   }
 
   /**

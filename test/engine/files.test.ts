@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { trieGet } from "../../src/engine/idTrie.js";
 import type { FileServiceState } from "../../src/engine/state.js";
 import type { DirectoryStore } from "../../src/engine/store.js";
 import { closeFile, openFile, setFileLocks } from "../../src/engine/transitions/files.js";
@@ -34,9 +33,8 @@ function fs(store: DirectoryStore): FileServiceState {
   if (!found) throw new Error("no file service");
   return found;
 }
-const file = (store: DirectoryStore, id: number) => trieGet(fs(store).files, id);
-const fileIdsOf = (store: DirectoryStore, sessionId: number) =>
-  trieGet(fs(store).sessions, sessionId)?.fileIds;
+const file = (store: DirectoryStore, id: number) => fs(store).files.get(id);
+const fileIdsOf = (store: DirectoryStore, sessionId: number) => fs(store).sessions.get(sessionId)?.fileIds;
 
 describe("openFile (file.open)", () => {
   it("assigns nextFileId, defaults permissions 1 and locks 0, appends to the session", () => {
@@ -55,7 +53,7 @@ describe("openFile (file.open)", () => {
     expect(fs(store).nextFileId).toBe(44);
     expect(fs(store).files.size).toBe(2);
     expect(
-      trieGet(before.computers.get(FS01)?.services.get(LANMAN)?.fileService?.files ?? fs(store).files, 43),
+      (before.computers.get(FS01)?.services.get(LANMAN)?.fileService?.files ?? fs(store).files).get(43),
     ).toBeUndefined();
   });
   it("uses a given id and skips ids in use when assigning", () => {

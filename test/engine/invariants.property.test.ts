@@ -1,14 +1,13 @@
 import fc from "fast-check";
-import { freeze } from "immer";
 import { describe, expect, it } from "vitest";
 import { SERVICE_STATUS } from "../../src/engine/fromFixture.js";
-import { emptyHashIndex, indexAdd, indexGet } from "../../src/engine/hashIndex.js";
-import { emptyTrie, TRIE_DEPTH, trieGet, trieSet, trieValues } from "../../src/engine/idTrie.js";
+import { bucketIds, type HamtNode, type HashIndex } from "../../src/engine/hashIndex.js";
+import { type IdTrie, NODE_WIDTH, type TrieNode } from "../../src/engine/idTrie.js";
+import { pairHash, pairSessionIds } from "../../src/engine/sessionPairs.js";
 import {
   type DirectoryState,
   type FileServiceState,
   nameKey,
-  type SessionState,
   sessionPairKey,
 } from "../../src/engine/state.js";
 import { DirectoryStore } from "../../src/engine/store.js";
@@ -60,35 +59,55 @@ function checkInvariants(
   ended: ReadonlySet<number>,
   closed: ReadonlySet<number>,
 ): void {
-  const sessions = [...trieValues<SessionState>(fs.sessions)];
-  const files = [...trieValues(fs.files)];
+  const sessions = [...fs.sessions.values()];
+  const files = [...fs.files.values()];
   expect(fs.sessions.size).toBe(sessions.length);
   expect(fs.files.size).toBe(files.length);
   for (const [key, share] of fs.shares) {
     expect(share.currentUses).toBe(sessions.filter((s) => s.shares.includes(key)).length);
     if (share.MaxUserCount !== -1) expect(share.currentUses).toBeLessThanOrEqual(share.MaxUserCount);
   }
-  let indexed = 0;
-  for (const bucket of trieValues(fs.sessionsByPair)) {
-    for (const entry of bucket.entries) {
-      expect(entry.ids.length).toBeGreaterThan(0);
-      for (const id of entry.ids) {
-        const session = trieGet(fs.sessions, id);
-        expect(session && sessionPairKey(session.user, session.computer)).toBe(entry.key);
-        indexed += 1;
-      }
-    }
-  }
-  expect(indexed).toBe(sessions.length);
+  // Every session is in its pair's bucket and the index holds nothing else.
+  expect(fs.sessionsByPair.size).toBe(sessions.length);
   for (const session of sessions) {
-    expect(indexGet(fs.sessionsByPair, sessionPairKey(session.user, session.computer))).toContain(session.id);
+    expect(bucketIds(fs.sessionsByPair.bucket(pairHash(session.user, session.computer)))).toContain(
+      session.id,
+    );
+    expect(pairSessionIds(fs.sessionsByPair, fs.sessions, session.user, session.computer)).toEqual(
+      sessions
+        .filter((s) => sessionPairKey(s.user, s.computer) === sessionPairKey(session.user, session.computer))
+        .map((s) => s.id),
+    );
     expect(new Set(session.shares).size).toBe(session.shares.length);
-    for (const fileId of session.fileIds) expect(trieGet(fs.files, fileId)?.sessionId).toBe(session.id);
+    for (const fileId of session.fileIds) expect(fs.files.get(fileId)?.sessionId).toBe(session.id);
     expect(session.id).toBeLessThan(fs.nextSessionId);
+    expect(
+      Object.isFrozen(session) && Object.isFrozen(session.shares) && Object.isFrozen(session.fileIds),
+    ).toBe(true);
   }
-  for (const file of files) expect(trieGet(fs.sessions, file.sessionId)?.fileIds).toContain(file.id);
-  for (const id of ended) expect(trieGet(fs.sessions, id)).toBeUndefined();
-  for (const id of closed) expect(trieGet(fs.files, id)).toBeUndefined();
+  // The idle queue: every disconnectable session by (last activity, id), first entry first (spec §12.7).
+  const queued = sessions
+    .filter((s) => !(fs.autoDisconnect.exemptOpenFiles && s.fileIds.length > 0))
+    .sort((a, b) => a.lastActivityAt - b.lastActivityAt || a.id - b.id)
+    .map((s) => ({ time: s.lastActivityAt, id: s.id, value: null }));
+  expect([...fs.idleQueue]).toEqual(queued);
+  expect(fs.idleQueue.size).toBe(queued.length);
+  expect(fs.idleQueue.first()).toEqual(queued[0]);
+  for (const entry of queued) expect(fs.idleQueue.has(entry.time, entry.id)).toBe(true);
+  // The view is read-only in effect: set and delete give a detached index, the state's queue stays.
+  const [head] = queued;
+  if (head) {
+    expect([...fs.idleQueue.delete(head.time, head.id)]).toEqual(queued.slice(1));
+    expect([...fs.idleQueue.set(head.time - 1, 0, null)][0]).toEqual({
+      time: head.time - 1,
+      id: 0,
+      value: null,
+    });
+    expect(fs.idleQueue.size).toBe(queued.length);
+  }
+  for (const file of files) expect(fs.sessions.get(file.sessionId)?.fileIds).toContain(file.id);
+  for (const id of ended) expect(fs.sessions.get(id)).toBeUndefined();
+  for (const id of closed) expect(fs.files.get(id)).toBeUndefined();
 }
 
 type Op =
@@ -137,8 +156,8 @@ const choose = (ids: readonly number[], n: number) =>
   (n < 19 ? ids[n % Math.max(1, ids.length)] : undefined) ?? 1_000_000 + n;
 
 function run(store: DirectoryStore, op: Op, fs: FileServiceState): unknown {
-  const sessionIds = [...trieValues<SessionState>(fs.sessions)].map((s) => s.id);
-  const fileIds = [...trieValues(fs.files)].map((f) => f.id);
+  const sessionIds = [...fs.sessions.values()].map((s) => s.id);
+  const fileIds = [...fs.files.values()].map((f) => f.id);
   switch (op.op) {
     case "open": {
       const shares = SHARES.filter((_, i) => op.shares[i]);
@@ -185,10 +204,9 @@ function predict(
   fs: FileServiceState,
   status: number | undefined,
 ): HResultSymbol | number | undefined {
-  const sessions = [...trieValues<SessionState>(fs.sessions)];
+  const sessions = [...fs.sessions.values()];
   const session = (n: number) =>
-    trieGet(
-      fs.sessions,
+    fs.sessions.get(
       choose(
         sessions.map((x) => x.id),
         n,
@@ -227,10 +245,9 @@ function predict(
     case "closeSession":
       return session(op.pick) ? undefined : "NERR_ClientNameNotFound";
     case "closeFile":
-      return trieGet(
-        fs.files,
+      return fs.files.get(
         choose(
-          [...trieValues(fs.files)].map((f) => f.id),
+          [...fs.files.values()].map((f) => f.id),
           op.pick,
         ),
       )
@@ -267,8 +284,8 @@ describe("session/file transitions keep the file-service invariants", () => {
           const before = store.state;
           const fsBefore = fileServiceOf(before);
           const predicted = predict(op, fsBefore, before.computers.get(FS01)?.services.get(LANMAN)?.status);
-          const liveSessions = new Set([...trieValues<SessionState>(fsBefore.sessions)].map((s) => s.id));
-          const liveFiles = new Set([...trieValues(fsBefore.files)].map((f) => f.id));
+          const liveSessions = new Set([...fsBefore.sessions.values()].map((s) => s.id));
+          const liveFiles = new Set([...fsBefore.files.values()].map((f) => f.id));
           try {
             const result = run(store, op, fsBefore);
             if (typeof predicted === "number") expect(result).toBe(predicted);
@@ -280,8 +297,8 @@ describe("session/file transitions keep the file-service invariants", () => {
             expect(store.state).toBe(before);
           }
           const fs = fileServiceOf(store.state);
-          for (const id of liveSessions) if (!trieGet(fs.sessions, id)) ended.add(id);
-          for (const id of liveFiles) if (!trieGet(fs.files, id)) closed.add(id);
+          for (const id of liveSessions) if (!fs.sessions.get(id)) ended.add(id);
+          for (const id of liveFiles) if (!fs.files.get(id)) closed.add(id);
           checkInvariants(fs, ended, closed);
           const status = store.state.computers.get(FS01)?.services.get(LANMAN)?.status;
           if (status === SERVICE_STATUS.stopped) expect(fs.sessions.size + fs.files.size).toBe(0);
@@ -293,75 +310,55 @@ describe("session/file transitions keep the file-service invariants", () => {
   });
 });
 
-/** Every array/object reachable from `root` (Maps by their values), by identity. */
+/** Plain objects and Maps reachable from `root`; the persistent structures are counted apart (below). */
 function reachable(root: unknown, into = new Set<object>()): Set<object> {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const value = stack.pop();
     if (typeof value !== "object" || value === null || into.has(value)) continue;
     into.add(value);
-    if (value instanceof Map) stack.push(...value.values());
-    else stack.push(...Object.values(value));
+    if (value instanceof Map) for (const item of value.values()) stack.push(item);
+    else if (Object.getPrototypeOf(value) === Object.prototype)
+      for (const item of Object.values(value)) stack.push(item);
   }
   return into;
 }
 
-/** Objects reachable from `next` that are not in `old`, not descending into shared ones. */
-function countNew(old: Set<object>, next: unknown): number {
-  let count = 0;
-  const seen = new Set<object>();
-  const stack: unknown[] = [next];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== "object" || value === null || seen.has(value) || old.has(value)) continue;
-    seen.add(value);
-    count += 1;
-    if (value instanceof Map) stack.push(...value.values());
-    else stack.push(...Object.values(value));
-  }
-  return count;
+/** Trie nodes reachable from a trie's root (leaf values excluded). */
+function trieNodes(trie: IdTrie<object>): Set<unknown> {
+  const out = new Set<unknown>();
+  const walk = (node: TrieNode | null, depth: number): void => {
+    if (node === null) return;
+    out.add(node);
+    if (depth > 1) for (let i = 0; i < NODE_WIDTH; i++) walk(node[i] as TrieNode | null, depth - 1);
+  };
+  walk(trie.root, trie.depth);
+  return out;
 }
+
+/** HAMT nodes reachable from a hash index's root. */
+function indexNodes(index: HashIndex): Set<unknown> {
+  const out = new Set<unknown>();
+  const walk = (node: HamtNode): void => {
+    out.add(node);
+    for (let at = 1; at < node.length; at += 2) if (node[at] === null) walk(node[at + 1] as HamtNode);
+  };
+  if (index.root !== null) walk(index.root);
+  return out;
+}
+
+const fresh = (old: Set<unknown>, next: Set<unknown>) => [...next].filter((node) => !old.has(node)).length;
 
 describe("structural sharing with 20,000 sessions", () => {
   const SESSIONS = 20_000;
-  const BOUND = 3 * TRIE_DEPTH + 10;
-  // Built directly (one trie write per session) and then handed to a store, like stateFromFixture does.
-  const store = makeStore(-1);
-  const built = (() => {
-    const fs = fileServiceOf(store.state);
-    const sessions = emptyTrie<SessionState>();
-    const sessionsByPair = emptyHashIndex();
-    for (let id = 1; id <= SESSIONS; id++) {
-      const user = `user${id}`;
-      const computer = `10.0.${id >> 8}.${id & 255}`;
-      indexAdd(sessionsByPair, sessionPairKey(user, computer), id);
-      trieSet(sessions, id, {
-        id,
-        user,
-        computer,
-        connectedAt: NOW - 60_000,
-        lastActivityAt: NOW - 60_000,
-        shares: [],
-        guest: false,
-        clientType: undefined,
-        transport: undefined,
-        fileIds: [],
-      });
-    }
-    return { ...fs, sessions, sessionsByPair, nextSessionId: SESSIONS + 1 };
-  })();
-  const fresh = () => {
-    const state = store.state;
-    const computer = state.computers.get(FS01);
-    const service = computer?.services.get(LANMAN);
-    if (!computer || !service) throw new Error("no file service");
-    const services = new Map(computer.services).set(LANMAN, { ...service, fileService: built });
-    const computers = new Map(state.computers).set(FS01, { ...computer, services });
-    return new DirectoryStore(freeze({ ...state, computers }, true), {
-      env: createEnvironment(1, new FixedClock(NOW)),
-      profile: windowsProfile,
-    });
-  };
+  const list = Array.from({ length: SESSIONS }, (_, i) => ({
+    user: `user${i + 1}`,
+    computer: `10.0.${(i + 1) >> 8}.${(i + 1) & 255}`,
+    connectedAt: "2026-01-05T08:59:00Z",
+  }));
+  const base = makeStore(-1, list).state;
+  const fresh20k = () =>
+    new DirectoryStore(base, { env: createEnvironment(1, new FixedClock(NOW)), profile: windowsProfile });
 
   it.each([
     [
@@ -371,23 +368,30 @@ describe("structural sharing with 20,000 sessions", () => {
     ["touchSession", (s: DirectoryStore) => s.apply(touchSession, { ...at, sessionId: 12_345 })],
     ["closeSession", (s: DirectoryStore) => s.apply(closeSession, { ...at, sessionId: 12_345 })],
     ["openFile", (s: DirectoryStore) => s.apply(openFile, { ...at, sessionId: 777, path: "C:\\x" })],
-  ] as const)("%s copies a bounded number of arrays/objects", (_, action) => {
-    const target = fresh();
+    [
+      "deleting one pair",
+      (s: DirectoryStore) => s.apply(deleteSessions, { ...at, user: "USER42", client: "10.0.0.42" }),
+    ],
+  ] as const)("%s copies one path per structure and a bounded spine", (_, action) => {
+    const target = fresh20k();
     const old = target.state;
     const oldFs = fileServiceOf(old);
-    const oldSessions = reachable(oldFs.sessions);
+    const [oldSessions, oldFiles, oldPairs] = [
+      trieNodes(oldFs.sessions),
+      trieNodes(oldFs.files),
+      indexNodes(oldFs.sessionsByPair),
+    ];
     const oldAll = reachable(old);
     action(target);
     const next = fileServiceOf(target.state);
     expect(next).not.toBe(oldFs);
-    expect(countNew(oldSessions, next.sessions)).toBeLessThanOrEqual(BOUND);
-    expect(countNew(oldAll, target.state)).toBeLessThanOrEqual(3 * BOUND);
+    // One path of at most `depth` nodes per persistent structure (5 levels at 20,000 sessions).
+    expect(next.sessions.depth).toBeLessThanOrEqual(5);
+    expect(fresh(oldSessions, trieNodes(next.sessions))).toBeLessThanOrEqual(next.sessions.depth);
+    expect(fresh(oldFiles, trieNodes(next.files))).toBeLessThanOrEqual(Math.max(1, next.files.depth));
+    expect(fresh(oldPairs, indexNodes(next.sessionsByPair))).toBeLessThanOrEqual(8);
+    // The spine (state, computers, computer, services, service, file service, shares, records): bounded.
+    expect([...reachable(target.state)].filter((value) => !oldAll.has(value)).length).toBeLessThanOrEqual(16);
     expect(Math.abs(next.sessions.size - SESSIONS)).toBeLessThanOrEqual(1);
-  });
-  it("deleting one (user, client) pair costs the same", () => {
-    const target = fresh();
-    const oldSessions = reachable(fileServiceOf(target.state).sessions);
-    expect(target.apply(deleteSessions, { ...at, user: "USER42", client: "10.0.0.42" })).toBe(1);
-    expect(countNew(oldSessions, fileServiceOf(target.state).sessions)).toBeLessThanOrEqual(BOUND);
   });
 });

@@ -125,9 +125,12 @@ describe("controlService (service.control)", () => {
     const store = makeStore();
     const nextSessionId = fs(store).nextSessionId;
     expect(store.apply(controlService, { computer: FS01, service: LANMAN, control: "stop" })).toBe(1);
-    expect(fs(store).sessions).toEqual({ size: 0, root: null });
-    expect(fs(store).files).toEqual({ size: 0, root: null });
-    expect(fs(store).sessionsByPair).toEqual({ size: 0, root: null });
+    expect(fs(store).sessions.size).toBe(0);
+    expect([...fs(store).sessions]).toEqual([]);
+    expect(fs(store).files.size).toBe(0);
+    expect([...fs(store).files]).toEqual([]);
+    expect(fs(store).sessionsByPair.size).toBe(0);
+    expect(fs(store).idleQueue.size).toBe(0);
     expect([...fs(store).shares.values()].map((share) => share.currentUses)).toEqual([0, 0]);
     expect(fs(store).nextSessionId).toBe(nextSessionId);
     const args = { computer: FS01, service: LANMAN, user: "carol", client: "WS09" };

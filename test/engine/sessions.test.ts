@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { indexGet } from "../../src/engine/hashIndex.js";
-import { trieGet } from "../../src/engine/idTrie.js";
-import { type FileServiceState, nameKey, sessionPairKey } from "../../src/engine/state.js";
+import { pairSessionIds } from "../../src/engine/sessionPairs.js";
+import { type FileServiceState, nameKey } from "../../src/engine/state.js";
 import type { DirectoryStore } from "../../src/engine/store.js";
 import {
   closeSession,
@@ -54,7 +53,9 @@ function fs(store: DirectoryStore): FileServiceState {
   return found;
 }
 const uses = (store: DirectoryStore, share: string) => fs(store).shares.get(nameKey(share))?.currentUses;
-const session = (store: DirectoryStore, id: number) => trieGet(fs(store).sessions, id);
+const session = (store: DirectoryStore, id: number) => fs(store).sessions.get(id);
+const pairIds = (store: DirectoryStore, user: string, client: string) =>
+  pairSessionIds(fs(store).sessionsByPair, fs(store).sessions, user, client);
 
 const alice = { ...at, user: "carol", client: "10.0.0.9" };
 
@@ -78,7 +79,7 @@ describe("openSession (session.open)", () => {
       fileIds: [],
     });
     expect(fs(store).sessions.size).toBe(5);
-    expect(indexGet(fs(store).sessionsByPair, sessionPairKey("CAROL", "10.0.0.9"))).toEqual([5]);
+    expect(pairIds(store, "CAROL", "10.0.0.9")).toEqual([5]);
     expect([uses(store, "Public"), uses(store, "Team"), uses(store, "Limited")]).toEqual([2, 1, 1]);
     expect(before.computers.get(FS01)?.services.get(LANMAN)?.fileService?.sessions.size).toBe(4);
   });
@@ -221,9 +222,9 @@ describe("closeSession (session.close)", () => {
     const store = makeStore();
     expect(store.apply(closeSession, { ...at, sessionId: 1 })).toEqual([42]);
     expect(session(store, 1)).toBeUndefined();
-    expect(trieGet(fs(store).files, 42)).toBeUndefined();
+    expect(fs(store).files.get(42)).toBeUndefined();
     expect(fs(store).files.size).toBe(0);
-    expect(indexGet(fs(store).sessionsByPair, sessionPairKey("alice", "10.0.0.5"))).toEqual([2]);
+    expect(pairIds(store, "alice", "10.0.0.5")).toEqual([2]);
     expect(uses(store, "Public")).toBe(0);
     expect(fs(store).sessions.size).toBe(3);
   });
@@ -240,7 +241,7 @@ describe("deleteSessions (session.delete, NetSessionDel)", () => {
     expect(store.apply(deleteSessions, { ...at, user: "Alice", client: "10.0.0.5" })).toBe(2);
     expect(ids(store)).toEqual([3, 4]);
     expect(fs(store).files.size).toBe(0);
-    expect(indexGet(fs(store).sessionsByPair, sessionPairKey("alice", "10.0.0.5"))).toEqual([]);
+    expect(pairIds(store, "alice", "10.0.0.5")).toEqual([]);
     expect(uses(store, "Public")).toBe(0);
   });
   it("accepts the API form of the client name with a leading \\\\", () => {
@@ -252,7 +253,7 @@ describe("deleteSessions (session.delete, NetSessionDel)", () => {
     const store = makeStore();
     expect(store.apply(deleteSessions, { ...at, user: "ALICE" })).toBe(3);
     expect(ids(store)).toEqual([3]);
-    expect(indexGet(fs(store).sessionsByPair, sessionPairKey("alice", "WS03"))).toEqual([]);
+    expect(pairIds(store, "alice", "WS03")).toEqual([]);
   });
   it("with only a client ends every user's sessions from it", () => {
     const store = makeStore();

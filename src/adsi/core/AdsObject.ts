@@ -1,11 +1,17 @@
 import { AdsError } from "../../errors/AdsError.js";
+import { describeValue } from "../../errors/describeValue.js";
 import { sameName } from "../../names/foldName.js";
-import { type ClassDefinition, findClass } from "../../schema/winntSchema.js";
+import {
+  type ClassDefinition,
+  classProperty,
+  findClass,
+  type PropertyDefinition,
+} from "../../schema/winntSchema.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { Variant } from "../interfaces/Variant.js";
 import { sealFacadeClass } from "./comShape.js";
 import type { BindContext } from "./context.js";
-import { contextOf, internalsOf, registerFacade } from "./internals.js";
+import { contextOf, type FacadeInternals, internalsOf, provideInternals } from "./internals.js";
 import { PropertyCache, type StoredValues } from "./propertyCache.js";
 
 /** The identity strings of an object (spec §2.4), computed once when it is bound. */
@@ -32,6 +38,45 @@ export interface ObjectStorage {
   readonly isBound?: () => boolean;
 }
 
+/**
+ * How the objects of one light kind (sessions, resources: made by the thousand when a collection is
+ * enumerated) are named and read, from a per-object `source` (the record they were listed from) and
+ * the state they were listed in. One kind object serves every object of the kind, so an object holds
+ * no closure, no names and no cache until one is needed: its Name, ADsPath and property values are
+ * worked out when first read. Light objects are read-only (SetInfo fails as the profile says) and
+ * their properties single-valued.
+ */
+export interface LightKind<S, L = unknown> {
+  readonly classDefinition: ClassDefinition;
+  /** The class's properties by the spelling asked for (null: none), filled as they are asked for. */
+  readonly properties: Map<string, PropertyDefinition | null>;
+  readonly interfaces: readonly string[];
+  /** The object's Name. */
+  name(context: BindContext, source: S): string;
+  /** Its identity strings (Name included). */
+  names(context: BindContext, source: S, name: string): ObjectNames;
+  /**
+   * Its values as the current state holds them (the profile's error when the object is gone). `listed`
+   * is the state the object was listed in: while it is still the current state, `source` is current.
+   */
+  load(context: BindContext, source: S, name: string, listed: unknown): L;
+  /** The value of property `name` (canonical spelling) in what `load` returned, or undefined when unset. */
+  value(loaded: L, name: string): Variant | undefined;
+  /** What `load` returned as stored values, in cache order (when the object needs its full cache). */
+  stored(loaded: L): StoredValues;
+}
+
+/** The property `name` of a light kind's class, remembered in the kind (each object reads four or so). */
+function lightProperty(kind: LightKind<unknown>, name: string): PropertyDefinition | undefined {
+  const known = kind.properties;
+  let property = known.get(name);
+  if (property === undefined) {
+    property = classProperty(kind.classDefinition, name) ?? null;
+    if (typeof name === "string" && known.size < 256) known.set(name, property);
+  }
+  return property ?? undefined;
+}
+
 /** Interfaces every IADs object answers in QueryInterface (spec §1.1). */
 export const IADS_INTERFACES: readonly string[] = Object.freeze(["IUnknown", "IDispatch", "IADs"]);
 
@@ -42,102 +87,210 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * Base of every directory object: IADs (spec §3). The bind context, the identity strings and the
  * property cache are private: an object's members are exactly its interfaces' members. Facade code
  * reaches the context with `contextOf(this)` (internals.ts).
+ *
+ * An object is either classic (names and storage closures given by its subclass) or light (a
+ * {@link LightKind} and a source record). Either way the property cache (spec §3.2) is made when first
+ * needed; until then, a light object answers `Get` of a property from the values its first read loaded,
+ * exactly as the cache's implicit GetInfo would.
  */
 export abstract class AdsObject implements IADs {
-  readonly #names: ObjectNames;
-  readonly #cache: PropertyCache;
+  readonly #context: BindContext;
+  readonly #interfaces: readonly string[];
+  readonly #classDefinition: ClassDefinition;
+  readonly #storage: ObjectStorage | undefined;
+  readonly #kind: LightKind<unknown> | undefined;
+  readonly #source: unknown;
+  readonly #listed: unknown;
+  #names: ObjectNames | undefined;
+  #name: string | undefined;
+  /** What a light object's first read loaded, while it has no property cache. */
+  #loaded: unknown;
+  #cache: PropertyCache | undefined;
+  #internals: FacadeInternals | undefined;
 
-  /** Binds an object with `names` in `context`, answering `interfaces`, storing through `storage`. */
+  /** Binds a classic object with `names` in `context`, answering `interfaces`, storing through `storage`. */
   protected constructor(
     context: BindContext,
     names: ObjectNames,
     interfaces: readonly string[],
-    storage: ObjectStorage = {},
+    storage?: ObjectStorage,
+  );
+  /** Binds a light object of `kind` listed from `source` in state `listed`. */
+  protected constructor(context: BindContext, kind: LightKind<unknown>, source: unknown, listed: unknown);
+  protected constructor(
+    context: BindContext,
+    identity: ObjectNames | LightKind<unknown>,
+    interfacesOrSource?: unknown,
+    storageOrListed?: unknown,
   ) {
+    this.#context = context;
+    if ("load" in identity) {
+      this.#kind = identity;
+      this.#source = interfacesOrSource;
+      this.#listed = storageOrListed;
+      this.#interfaces = identity.interfaces;
+      this.#classDefinition = identity.classDefinition;
+    } else {
+      this.#names = identity;
+      this.#name = identity.name;
+      this.#interfaces = interfacesOrSource as readonly string[];
+      this.#storage = (storageOrListed as ObjectStorage | undefined) ?? {};
+      this.#classDefinition = classDefinitionOf(identity.className);
+    }
+  }
+
+  static {
+    provideInternals((value) => (#context in value ? value.#internalsRecord() : undefined));
+  }
+
+  /** What internals.ts hands out for this object; the cache is made only when asked for. */
+  #internalsRecord(): FacadeInternals {
+    if (this.#internals === undefined) {
+      const self = this;
+      this.#internals = Object.freeze({
+        context: this.#context,
+        interfaces: this.#interfaces,
+        get cache(): PropertyCache {
+          return self.#propertyCache();
+        },
+      });
+    }
+    return this.#internals;
+  }
+
+  #identity(): ObjectNames {
+    if (this.#names === undefined) {
+      const kind = this.#kind as LightKind<unknown>;
+      this.#names = kind.names(this.#context, this.#source, this.Name);
+    }
+    return this.#names;
+  }
+
+  /** The property cache, made on first use (seeded with what a light object's first read loaded). */
+  #propertyCache(): PropertyCache {
+    if (this.#cache !== undefined) return this.#cache;
+    const context = this.#context;
     const { profile } = context.core;
-    const classDefinition = findClass(names.className) ?? emptyClass(names.className);
-    this.#names = names;
-    this.#cache = new PropertyCache({
-      classDefinition,
+    const storage = this.#storage;
+    const kind = this.#kind;
+    const cache = new PropertyCache({
+      classDefinition: this.#classDefinition,
       profile,
-      isBound: storage.isBound ?? (() => true),
+      isBound: storage?.isBound ?? (() => true),
       // Every read and write of the store passes the fault rules first (docs/faults.md).
       load: () => {
-        context.core.intercept("GetInfo", names.adsPath);
-        return storage.load ? storage.load() : new Map();
+        context.core.intercept("GetInfo", this.ADsPath);
+        if (kind !== undefined) return kind.stored(kind.load(context, this.#source, this.Name, undefined));
+        return storage?.load ? storage.load() : new Map();
       },
       commit: (changes) => {
-        context.core.intercept("SetInfo", names.adsPath);
-        if (!storage.commit) {
+        context.core.intercept("SetInfo", this.ADsPath);
+        if (!storage?.commit) {
           // Objects that cannot be written (profile, spec §3.4).
-          throw new AdsError(profile.setInfoNotSupportedError, `SetInfo on ${names.className}`);
+          throw new AdsError(profile.setInfoNotSupportedError, `SetInfo on ${this.Class}`);
         }
         storage.commit(changes);
       },
     });
-    registerFacade(this, { context, interfaces, cache: this.#cache });
+    if (this.#loaded !== undefined && kind !== undefined) cache.seed(kind.stored(this.#loaded));
+    this.#loaded = undefined;
+    this.#cache = cache;
+    return cache;
+  }
+
+  /** A light object's Get while it has no cache: the first read loads (an implicit GetInfo, spec §3.2). */
+  #lightGet(kind: LightKind<unknown>, name: string, all: boolean): Variant {
+    const context = this.#context;
+    const property = lightProperty(kind, name);
+    if (!property) {
+      throw new AdsError(
+        context.core.profile.propertyNotInClassError,
+        `class ${this.#classDefinition.name} has no property ${describeValue(name)}`,
+      );
+    }
+    let loaded = this.#loaded;
+    if (loaded === undefined) {
+      const { core } = context;
+      if (core.faultsArmed()) core.intercept("GetInfo", this.ADsPath);
+      loaded = kind.load(context, this.#source, this.Name, this.#listed);
+      this.#loaded = loaded;
+    }
+    const value = kind.value(loaded, property.name);
+    if (value === undefined) {
+      throw new AdsError("E_ADS_PROPERTY_NOT_FOUND", `${property.name} is not set on this object`);
+    }
+    return all || property.multiValued ? [value] : value;
   }
 
   get Name(): string {
-    return this.#names.name;
+    if (this.#name === undefined) {
+      const kind = this.#kind as LightKind<unknown>;
+      this.#name = kind.name(this.#context, this.#source);
+    }
+    return this.#name;
   }
 
   get Class(): string {
-    return this.#names.className;
+    return this.#names?.className ?? this.#classDefinition.name;
   }
 
   get GUID(): string {
     const { profile } = contextOf(this).core;
-    return profile.classGuids[this.#names.className] ?? "{00000000-0000-0000-0000-000000000000}";
+    return profile.classGuids[this.Class] ?? "{00000000-0000-0000-0000-000000000000}";
   }
 
   get ADsPath(): string {
-    return this.#names.adsPath;
+    return this.#identity().adsPath;
   }
 
   get Parent(): string {
-    return this.#names.parent;
+    return this.#identity().parent;
   }
 
   get Schema(): string {
-    if (this.#names.schema === undefined) {
+    const schema = this.#identity().schema;
+    if (schema === undefined) {
       const { profile } = contextOf(this).core;
-      throw new AdsError(profile.unsupportedPropertyError, `${this.#names.className} has no schema class`);
+      throw new AdsError(profile.unsupportedPropertyError, `${this.Class} has no schema class`);
     }
-    return this.#names.schema;
+    return schema;
   }
 
   GetInfo(): void {
-    this.#cache.getInfo();
+    this.#propertyCache().getInfo();
   }
 
   SetInfo(): void {
-    this.#cache.setInfo();
+    this.#propertyCache().setInfo();
   }
 
   Get(name: string): Variant {
-    return this.#cache.get(name);
+    const kind = this.#kind;
+    if (kind !== undefined && this.#cache === undefined) return this.#lightGet(kind, name, false);
+    return this.#propertyCache().get(name);
   }
 
   Put(name: string, value: Variant): void {
-    this.#cache.put(name, value);
+    this.#propertyCache().put(name, value);
   }
 
   GetEx(name: string): Variant[] {
-    return this.#cache.getEx(name);
+    const kind = this.#kind;
+    if (kind !== undefined && this.#cache === undefined) return this.#lightGet(kind, name, true) as Variant[];
+    return this.#propertyCache().getEx(name);
   }
 
   PutEx(control: number, name: string, values: readonly Variant[]): void {
-    this.#cache.putEx(control, name, values);
+    this.#propertyCache().putEx(control, name, values);
   }
 
   GetInfoEx(names: readonly string[], reserved: number): void {
-    this.#cache.getInfoEx(names, reserved);
+    this.#propertyCache().getInfoEx(names, reserved);
   }
 
   /** What `JSON.stringify` shows: the identity members, nothing internal (issue 7 item 1). */
   toJSON(): { readonly Name: string; readonly Class: string; readonly ADsPath: string } {
-    return { Name: this.#names.name, Class: this.#names.className, ADsPath: this.#names.adsPath };
+    return { Name: this.Name, Class: this.Class, ADsPath: this.ADsPath };
   }
 
   /** What `util.inspect` (and `console.log`) shows: the identity members. */
@@ -151,6 +304,11 @@ export abstract class AdsObject implements IADs {
   }
 }
 sealFacadeClass(AdsObject);
+
+/** The schema class `className` names, or an empty one for a class the schema does not model. */
+export function classDefinitionOf(className: string): ClassDefinition {
+  return findClass(className) ?? emptyClass(className);
+}
 
 function emptyClass(name: string): ClassDefinition {
   return {

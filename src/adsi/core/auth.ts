@@ -1,4 +1,10 @@
-import { type ComputerState, type DirectoryState, type NameKey, nameKey } from "../../engine/state.js";
+import {
+  type AccountState,
+  type ComputerState,
+  type DirectoryState,
+  type NameKey,
+  nameKey,
+} from "../../engine/state.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { sameName } from "../../names/foldName.js";
 import type { BindContext, Identity } from "./context.js";
@@ -80,13 +86,48 @@ export function isAdministrator(identity: Identity, computerKey: NameKey, comput
   return member && hasAdminGroup(identity.account.groups, identity.scope);
 }
 
+/** An identity established earlier, with the account Maps it was established against. */
+interface KnownIdentity {
+  readonly localUsers: ReadonlyMap<NameKey, AccountState>;
+  readonly domainUsers: ReadonlyMap<NameKey, AccountState> | undefined;
+  readonly identity: Identity;
+  /** Whether the identity administers the computer (worked out on first need). */
+  administrator?: boolean;
+}
+
+/**
+ * Identities already established, per bind context and computer. An entry stands while the computer's
+ * and its domain's account Maps are the very ones it was established against (states are immutable, so
+ * the same Maps hold the same accounts): an object's every call needs its caller's identity, and
+ * authenticating compares names and passwords.
+ */
+const established = new WeakMap<BindContext, Map<NameKey, KnownIdentity>>();
+
 /** The identity `context`'s credentials establish on `computerKey`: an account, or guest when they fail (spec §2.5). */
 export function identityOn(context: BindContext, computerKey: NameKey): Identity {
+  return knownIdentity(context, computerKey)?.identity ?? GUEST;
+}
+
+/** The remembered identity of `context` on `computerKey` (established now if needed); undefined = guest. */
+function knownIdentity(context: BindContext, computerKey: NameKey): KnownIdentity | undefined {
   const { credentials, core } = context;
-  const computer = core.store.state.computers.get(computerKey);
-  if (!credentials || !computer) return GUEST;
+  const state = core.store.state;
+  const computer = state.computers.get(computerKey);
+  if (!credentials || !computer) return undefined;
+  const localUsers = computer.users;
+  const domainUsers = state.domains.get(computer.domain)?.users;
+  let known = established.get(context);
+  const hit = known?.get(computerKey);
+  if (hit && hit.localUsers === localUsers && hit.domainUsers === domainUsers) return hit;
   const target = { domain: computer.domain, computer: computerKey };
-  return authenticate(core.store.state, target, credentials.user, credentials.password) ?? GUEST;
+  const identity = authenticate(state, target, credentials.user, credentials.password) ?? GUEST;
+  if (known === undefined) {
+    known = new Map();
+    established.set(context, known);
+  }
+  const entry: KnownIdentity = { localUsers, domainUsers, identity };
+  known.set(computerKey, entry);
+  return entry;
 }
 
 /**
@@ -107,9 +148,12 @@ function whoIsAsking(context: BindContext, identity: Identity, computer: string)
 /** Throws E_ACCESSDENIED unless `context`'s credentials administer the computer (spec §11.3). */
 export function requireAdministrator(context: BindContext, computerKey: NameKey, action: string): void {
   const computer = context.core.store.state.computers.get(computerKey);
-  const identity = identityOn(context, computerKey);
-  if (!computer || !isAdministrator(identity, computerKey, computer)) {
+  const known = computer ? knownIdentity(context, computerKey) : undefined;
+  if (known !== undefined)
+    known.administrator ??= isAdministrator(known.identity, computerKey, computer as ComputerState);
+  if (!computer || !(known?.administrator ?? isAdministrator(GUEST, computerKey, computer))) {
     const name = computer?.name ?? computerKey;
+    const identity = known?.identity ?? GUEST;
     throw new AdsError(
       "E_ACCESSDENIED",
       `${action} requires an administrator of ${name}: ${whoIsAsking(context, identity, name)}`,

@@ -16,6 +16,11 @@ export interface EmulatorCore {
    * after some items.
    */
   readonly intercept: (operation: FaultOperation, path: string) => DeferredFault | undefined;
+  /**
+   * Whether any fault rule is in force: when none is, `intercept` does nothing, and an object made by the
+   * thousand (an enumerated Session) skips building the ADsPath it would pass.
+   */
+  readonly faultsArmed: () => boolean;
 }
 
 /** Who an object was bound as (spec §2.5): an authenticated account, or the guest context of a null-credential bind. */

@@ -5,8 +5,10 @@ import type { PropertyCache } from "./propertyCache.js";
 /**
  * What the emulator keeps about a facade object where no caller can reach it (issue 7 item 1): the
  * bind context (emulator core and credentials), the interfaces QueryInterface answers, and the
- * property cache. Objects themselves carry no own properties; this module-private WeakMap is the one
- * way facade code reaches them.
+ * property cache. Objects themselves carry no own properties; this module is the one way facade code
+ * reaches them: a module-private WeakMap for most objects, and for IADs objects (made by the thousand
+ * when a collection is enumerated) their own private fields, read through a provider AdsObject
+ * registers, so that making one costs no WeakMap entry.
  */
 export interface FacadeInternals {
   /** The emulator core and the credentials the object was bound with; undefined for enumerators. */
@@ -19,22 +21,32 @@ export interface FacadeInternals {
 
 const internals = new WeakMap<object, FacadeInternals>();
 
+/** Reads the internals an object keeps in its own private fields (AdsObject), or undefined. */
+type InternalsProvider = (value: object) => FacadeInternals | undefined;
+let provider: InternalsProvider = () => undefined;
+
+/** Installs the reader of internals kept in private fields; once, by AdsObject. */
+export function provideInternals(read: InternalsProvider): void {
+  provider = read;
+}
+
 /** Records `object`'s internals; once per object (a second call is an emulator bug). */
 export function registerFacade(object: object, record: FacadeInternals): void {
-  if (internals.has(object)) throw new AdsError("E_UNEXPECTED", "facade object registered twice");
+  if (internalsOf(object) !== undefined) throw new AdsError("E_UNEXPECTED", "facade object registered twice");
   internals.set(object, Object.freeze({ ...record }));
 }
 
 /** Makes `alias` (a late-binding proxy) answer with `target`'s internals. */
 export function registerAlias(alias: object, target: object): void {
-  const record = internals.get(target);
+  const record = internalsOf(target);
   if (!record) throw new AdsError("E_UNEXPECTED", "alias of an object that is not a facade");
   internals.set(alias, record);
 }
 
 /** The internals of `value`, or undefined when it is not a facade object of this emulator. */
 export function internalsOf(value: unknown): FacadeInternals | undefined {
-  return typeof value === "object" && value !== null ? internals.get(value) : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  return provider(value) ?? internals.get(value);
 }
 
 /** Whether `value` is a facade object (an IADs object, collection, enumerator, property entry or value). */
@@ -47,14 +59,14 @@ export function isFacade(value: unknown): value is object {
  * profile) and the credentials, e.g. `contextOf(this).core.profile`.
  */
 export function contextOf(object: object): BindContext {
-  const context = internals.get(object)?.context;
+  const context = internalsOf(object)?.context;
   if (!context) throw new AdsError("E_UNEXPECTED", "not a bound facade object");
   return context;
 }
 
 /** The property cache of IADs object `object`. */
 export function cacheOf(object: object): PropertyCache {
-  const cache = internals.get(object)?.cache;
+  const cache = internalsOf(object)?.cache;
   if (!cache) throw new AdsError("E_UNEXPECTED", "not an IADs object");
   return cache;
 }

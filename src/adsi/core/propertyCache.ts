@@ -92,6 +92,15 @@ export class PropertyCache {
     this.#initialized = true;
   }
 
+  /**
+   * Starts the cache as if its implicit GetInfo had loaded `stored` (an object that answered its first
+   * reads itself, then needed the full cache): initialized, nothing pending.
+   */
+  seed(stored: StoredValues): void {
+    for (const [name, values] of stored) this.#values.set(foldName(name), values);
+    this.#initialized = true;
+  }
+
   /** spec §3.2 item 4. */
   getInfoEx(names: readonly string[], reserved: number): void {
     if (reserved !== 0) throw new AdsError("E_ADS_BAD_PARAMETER", "GetInfoEx: lnReserved must be 0");

@@ -4,6 +4,7 @@ import { ADS_SERVICE_STOPPED } from "../constants.js";
 import { AdsCollection } from "../core/AdsCollection.js";
 import { sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
+import type { Listing } from "../core/enumerator.js";
 import { serviceOf } from "../core/locate.js";
 import type { IADs } from "../interfaces/IADs.js";
 import type { FileServiceLocation } from "./fileServiceLocation.js";
@@ -34,7 +35,7 @@ export abstract class FileServiceCollection<T extends IADs> extends AdsCollectio
     context: BindContext,
     location: FileServiceLocation,
     name: "Sessions" | "Resources",
-    read: () => T[],
+    read: () => readonly T[] | Listing<T>,
   ) {
     runningFileService(context, location);
     super(context, () => {

@@ -1,4 +1,3 @@
-import { trieGet, trieValues } from "../../engine/idTrie.js";
 import type { FileServiceState } from "../../engine/state.js";
 import { closeFile } from "../../engine/transitions/files.js";
 import { AdsError } from "../../errors/AdsError.js";
@@ -7,10 +6,11 @@ import { bstrArgument } from "../core/arguments.js";
 import { requireAdministrator } from "../core/auth.js";
 import { sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
+import { trieListing } from "../core/enumerator.js";
 import { contextOf } from "../core/internals.js";
 import { FileServiceCollection, runningFileService } from "./FileServiceCollection.js";
 import type { FileServiceLocation } from "./fileServiceLocation.js";
-import { ResourceObject } from "./ResourceObject.js";
+import { ResourceObject, resourceKind } from "./ResourceObject.js";
 
 /** A decimal file id as NetFileClose takes it (spec §5.3): digits only, 1..2^32-1. */
 function parseFileId(name: string): number | undefined {
@@ -36,10 +36,9 @@ export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
 
   /** The open files of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation) {
+    const kind = resourceKind(location);
     super(context, location, "Resources", () =>
-      [...trieValues(readableFiles(context, location).files)].map(
-        (file) => new ResourceObject(context, location, file),
-      ),
+      trieListing(readableFiles(context, location).files, (file) => new ResourceObject(context, kind, file)),
     );
     this.#location = location;
   }
@@ -50,10 +49,10 @@ export class ResourcesCollection extends FileServiceCollection<ResourceObject> {
     const context = contextOf(this);
     context.core.intercept("Resources.GetObject", this.#location.servicePath);
     const id = parseFileId(name);
-    const file = id === undefined ? undefined : trieGet(readableFiles(context, this.#location).files, id);
+    const file = id === undefined ? undefined : readableFiles(context, this.#location).files.get(id);
     if (!file)
       throw new AdsError(context.core.profile.unknownResourceError, `no open file ${describeValue(name)}`);
-    return new ResourceObject(context, this.#location, file);
+    return new ResourceObject(context, resourceKind(this.#location), file);
   }
 
   /** NetFileClose (spec §12.4); unknown id → profile `closeUnknownFileError`. */

@@ -1,6 +1,5 @@
-import { indexGet } from "../../engine/hashIndex.js";
-import { trieGet, trieValues } from "../../engine/idTrie.js";
-import { type FileServiceState, sessionPairKey } from "../../engine/state.js";
+import { firstPairSession } from "../../engine/sessionPairs.js";
+import type { FileServiceState } from "../../engine/state.js";
 import { deleteSessions } from "../../engine/transitions/sessions.js";
 import { AdsError } from "../../errors/AdsError.js";
 import { describeValue } from "../../errors/describeValue.js";
@@ -8,10 +7,11 @@ import { bstrArgument } from "../core/arguments.js";
 import { requireAdministrator, requireSessionDeleteRights } from "../core/auth.js";
 import { sealFacadeClass } from "../core/comShape.js";
 import type { BindContext } from "../core/context.js";
+import { trieListing } from "../core/enumerator.js";
 import { contextOf } from "../core/internals.js";
 import { FileServiceCollection, runningFileService } from "./FileServiceCollection.js";
 import type { FileServiceLocation } from "./fileServiceLocation.js";
-import { SessionObject } from "./SessionObject.js";
+import { SessionObject, sessionKind } from "./SessionObject.js";
 
 /** The file service's state, if the caller may enumerate sessions: administrators unless the profile allows everyone. */
 function readableSessions(context: BindContext, location: FileServiceLocation): FileServiceState {
@@ -32,9 +32,11 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
 
   /** The sessions of the file service at `location`. */
   constructor(context: BindContext, location: FileServiceLocation) {
+    const kind = sessionKind(location);
     super(context, location, "Sessions", () =>
-      [...trieValues(readableSessions(context, location).sessions)].map(
-        (session) => new SessionObject(context, location, session),
+      trieListing(
+        readableSessions(context, location).sessions,
+        (session) => new SessionObject(context, kind, session),
       ),
     );
     this.#location = location;
@@ -47,11 +49,12 @@ export class SessionsCollection extends FileServiceCollection<SessionObject> {
     context.core.intercept("Sessions.GetObject", this.#location.servicePath);
     const fileService = readableSessions(context, this.#location);
     const pair = typeof name === "string" ? context.core.profile.parseSessionName(name) : undefined;
-    const [id] = pair ? indexGet(fileService.sessionsByPair, sessionPairKey(pair.user, pair.computer)) : [];
-    const session = id === undefined ? undefined : trieGet(fileService.sessions, id);
+    const session = pair
+      ? firstPairSession(fileService.sessionsByPair, fileService.sessions, pair.user, pair.computer)
+      : undefined;
     if (!session)
       throw new AdsError(context.core.profile.unknownSessionError, `no session ${describeValue(name)}`);
-    return new SessionObject(context, this.#location, session);
+    return new SessionObject(context, sessionKind(this.#location), session);
   }
 
   /** Disconnects every session of the name's (user, computer) pair and closes their files (spec §12.3, §14 items 17-18). */

@@ -33,3 +33,23 @@ export function dependentNames(
     schema: profile.schemaPath(domain, className),
   };
 }
+
+/**
+ * {@link dependentNames} for every object of one class below one file service: the parts that do not
+ * depend on the object's name (schema path, domain) are worked out once.
+ */
+export function dependentNamer(
+  location: FileServiceLocation,
+  className: string,
+): (context: BindContext, name: string) => ObjectNames {
+  let schema: { readonly profile: unknown; readonly path: string | undefined } | undefined;
+  return (context, name) => {
+    const { profile } = context.core;
+    if (schema?.profile !== profile) {
+      const domain = location.servicePath.slice("WinNT://".length).split("/")[0] ?? "";
+      schema = { profile, path: profile.schemaPath(domain, className) };
+    }
+    const paths = profile.dependentObjectPaths(location.servicePath, name);
+    return { name, className, adsPath: paths.adsPath, parent: paths.parent, schema: schema.path };
+  };
+}

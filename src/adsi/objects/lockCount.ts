@@ -1,4 +1,3 @@
-import { trieValues } from "../../engine/idTrie.js";
 import type { FileServiceState, OpenFileState } from "../../engine/state.js";
 import { foldName } from "../../names/foldName.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
@@ -10,7 +9,7 @@ function totals(fileService: FileServiceState): ReadonlyMap<string, number> {
   let map = locksByPath.get(fileService);
   if (!map) {
     const built = new Map<string, number>();
-    for (const file of trieValues(fileService.files)) {
+    for (const file of fileService.files.values()) {
       const key = foldName(file.path);
       built.set(key, (built.get(key) ?? 0) + file.locks);
     }

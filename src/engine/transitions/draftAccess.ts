@@ -1,4 +1,4 @@
-import { current, type Draft, isDraft } from "immer";
+import type { Draft } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import type { DirectoryState, FileServiceState, NameKey, ServiceState } from "../state.js";
 
@@ -36,14 +36,6 @@ export function checkMaxUserCount(value: number | undefined): void {
       `MaxUserCount must be -1 (unlimited) or a non-negative integer, got ${value}`,
     );
   }
-}
-
-/** A frozen plain copy of a draft record (or the record itself when it is not a draft), for change records. */
-export function plainRecord<T extends object>(value: T | Draft<T>): T {
-  const plain = (isDraft(value) ? current(value as Draft<T>) : value) as T;
-  if (Object.isFrozen(plain)) return plain;
-  for (const field of Object.values(plain)) if (Array.isArray(field)) Object.freeze(field);
-  return Object.freeze(plain);
 }
 
 /** Largest auto-disconnect minutes: 35,791 minutes is the largest whole-minute DWORD in milliseconds. */

@@ -1,13 +1,11 @@
-import type { Draft } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import type { FileCloseReason } from "../changes.js";
-import { trieDelete, trieGet, trieSet } from "../idTrie.js";
-import type { FileServiceState, OpenFileState, SessionState } from "../state.js";
-import { defineTransition } from "../store.js";
-import { draftFileService, plainRecord } from "./draftAccess.js";
-import { requeueAround } from "./idleQueue.js";
-import { address, type FileServiceAddress, requireSession, type SessionAddress } from "./sessions.js";
+import type { FileServiceEdit } from "../fileServiceEdit.js";
+import { changedSession, fileRecord, without } from "../records.js";
+import type { OpenFileState, SessionState } from "../state.js";
+import { defineFileServiceTransition, type TransitionContext } from "../store.js";
+import { type FileServiceAddress, requireSession, type SessionAddress } from "./sessions.js";
 import { requirePath } from "./valueRules.js";
 
 /** Largest `fi3_id` (a DWORD, spec §12.4); id 0 is never assigned. */
@@ -31,9 +29,9 @@ interface ClientRequest {
   readonly byClient?: boolean;
 }
 
-/** A client request is activity at `now` (the caller requeues the session around it). */
-function touchIfClient(session: Draft<SessionState>, request: ClientRequest, now: number): void {
-  if (request.byClient) session.lastActivityAt = Math.max(session.lastActivityAt, now);
+/** A client request is activity at `now`: the session's last activity moves forward to it. */
+function activityAfter(session: SessionState, byClient: boolean | undefined, now: number): number {
+  return byClient ? Math.max(session.lastActivityAt, now) : session.lastActivityAt;
 }
 
 /** Largest `fi3_permissions`: the seven PERM_/ACCESS_ bits of spec §12.4 (READ 0x1 … ACCESS_PERM 0x40). */
@@ -48,12 +46,57 @@ function checkCount(value: number, what: string, min = 0, max = MAX_FILE_ID): vo
 }
 
 /** The next free file id at or after `start`, wrapping past 2^32-1 to 1 (O(1) unless ids are in use). */
-function freeFileId(fileService: Draft<FileServiceState>, start: number): number {
+function freeFileId(edit: FileServiceEdit, start: number): number {
   let id = start >= 1 && start <= MAX_FILE_ID ? start : 1;
-  for (let tries = 0; trieGet(fileService.files, id) !== undefined; tries++) {
-    if (tries > fileService.files.size) throw new AdsError("E_FAIL", "no free file id");
+  for (let tries = 0; edit.files.get(id) !== undefined; tries++) {
+    if (tries > edit.files.size) throw new AdsError("E_FAIL", "no free file id");
     id = id >= MAX_FILE_ID ? 1 : id + 1;
   }
+  return id;
+}
+
+/** Opens a file within an edit; see {@link openFile}. Returns the file id. */
+export function openFileIn(
+  edit: FileServiceEdit,
+  args: OpenFileArgs & ClientRequest,
+  context: Pick<TransitionContext, "env" | "profile" | "record">,
+  byClient = args.byClient === true,
+): number {
+  const { profile } = context;
+  const session = requireSession(edit, args.sessionId, profile);
+  if (typeof args.path !== "string" || args.path === "") {
+    throw new AdsError("E_INVALIDARG", "an open file needs a path");
+  }
+  requirePath(args.path, "file path");
+  const permissions = args.permissions ?? 1;
+  const locks = args.locks ?? 0;
+  checkCount(permissions, "permissions", 0, MAX_PERMISSIONS);
+  checkCount(locks, "locks", 0, MAX_LOCKS);
+  let id: number;
+  if (args.id !== undefined) {
+    checkCount(args.id, "file id", 1);
+    if (edit.files.get(args.id) !== undefined) {
+      throw new AdsError("E_INVALIDARG", `file id ${args.id} is already open`);
+    }
+    id = args.id;
+  } else {
+    id = freeFileId(edit, edit.nextFileId);
+    edit.nextFileId = id >= MAX_FILE_ID ? 1 : id + 1;
+  }
+  const file = fileRecord({ id, sessionId: session.id, path: args.path, permissions, locks });
+  edit.files = edit.files.set(id, file);
+  const after = changedSession(session, {
+    fileIds: [...session.fileIds, id],
+    lastActivityAt: activityAfter(session, byClient, context.env.clock.now()),
+  });
+  edit.sessions = edit.sessions.set(session.id, after);
+  context.record({
+    kind: "file.opened",
+    computer: args.computer,
+    service: args.service,
+    file,
+    session: after,
+  });
   return id;
 }
 
@@ -62,54 +105,18 @@ function freeFileId(fileService: Draft<FileServiceState>, start: number): number
  * (E_INVALIDARG if in use or out of range) or else `nextFileId`, skipping ids in use. The id is appended
  * to the session's `fileIds`. Unknown session → `profile.unknownSessionError`. Returns the file id.
  */
-export const openFile = defineTransition<OpenFileArgs & ClientRequest, number>(
+export const openFile = defineFileServiceTransition<OpenFileArgs & ClientRequest, number>(
   "file.open",
-  (draft, args, context) => {
-    const { profile } = context;
-    const fileService = draftFileService(draft, args.computer, args.service);
-    const session = requireSession(fileService, args.sessionId, profile);
-    if (typeof args.path !== "string" || args.path === "") {
-      throw new AdsError("E_INVALIDARG", "an open file needs a path");
-    }
-    requirePath(args.path, "file path");
-    const permissions = args.permissions ?? 1;
-    const locks = args.locks ?? 0;
-    checkCount(permissions, "permissions", 0, MAX_PERMISSIONS);
-    checkCount(locks, "locks", 0, MAX_LOCKS);
-    let id: number;
-    if (args.id !== undefined) {
-      checkCount(args.id, "file id", 1);
-      if (trieGet(fileService.files, args.id) !== undefined) {
-        throw new AdsError("E_INVALIDARG", `file id ${args.id} is already open`);
-      }
-      id = args.id;
-    } else {
-      id = freeFileId(fileService, fileService.nextFileId);
-      fileService.nextFileId = id >= MAX_FILE_ID ? 1 : id + 1;
-    }
-    const file: OpenFileState = { id, sessionId: session.id, path: args.path, permissions, locks };
-    trieSet(fileService.files, id, file);
-    requeueAround(fileService, session, () => {
-      session.fileIds.push(id);
-      touchIfClient(session, args, context.env.clock.now());
-    });
-    context.record({
-      kind: "file.opened",
-      ...address(args),
-      file: plainRecord(file),
-      session: plainRecord(session),
-    });
-    return id;
-  },
+  (edit, args, context) => openFileIn(edit, args, context),
 );
 
 /** The open file `fileId`, or `code` (an HRESULT of the profile) when there is none. */
 function requireFile(
-  fileService: Draft<FileServiceState>,
+  edit: FileServiceEdit,
   fileId: number,
   code: FidelityProfile["closeUnknownFileError"],
-): Draft<OpenFileState> {
-  const file = trieGet(fileService.files, fileId) as Draft<OpenFileState> | undefined;
+): OpenFileState {
+  const file = edit.files.get(fileId);
   if (!file) throw new AdsError(code, `no open file ${String(fileId)}`);
   return file;
 }
@@ -119,25 +126,26 @@ function requireFile(
  * `fileIds`, the session stays. Unknown id → `profile.closeUnknownFileError` (NERR_FileIdNotFound on
  * Windows, ERROR_FILE_NOT_FOUND on Samba, spec §12.5, §15 item 12). O(files of the session).
  */
-export const closeFile = defineTransition<
+export const closeFile = defineFileServiceTransition<
   FileServiceAddress & ClientRequest & { readonly fileId: number; readonly reason?: FileCloseReason }
->("file.close", (draft, args, context) => {
-  const fileService = draftFileService(draft, args.computer, args.service);
-  const file = plainRecord(requireFile(fileService, args.fileId, context.profile.closeUnknownFileError));
-  const session = trieGet(fileService.sessions, file.sessionId) as Draft<SessionState> | undefined;
+>("file.close", (edit, args, context) => {
+  const file = requireFile(edit, args.fileId, context.profile.closeUnknownFileError);
+  const session = edit.sessions.get(file.sessionId);
+  let after: SessionState | undefined;
   if (session) {
-    requeueAround(fileService, session, () => {
-      const at = session.fileIds.indexOf(args.fileId);
-      if (at >= 0) session.fileIds.splice(at, 1);
-      touchIfClient(session, args, context.env.clock.now());
+    after = changedSession(session, {
+      fileIds: without(session.fileIds, args.fileId),
+      lastActivityAt: activityAfter(session, args.byClient, context.env.clock.now()),
     });
+    edit.sessions = edit.sessions.set(session.id, after);
   }
-  trieDelete(fileService.files, args.fileId);
+  edit.files = edit.files.delete(args.fileId);
   context.record({
     kind: "file.closed",
-    ...address(args),
+    computer: args.computer,
+    service: args.service,
     file,
-    session: session ? plainRecord(session) : undefined,
+    session: after,
     reason: args.reason ?? (args.byClient ? "client" : "removed"),
   });
 });
@@ -146,17 +154,26 @@ export const closeFile = defineTransition<
  * Sets `fi3_num_locks` of an open file (Resource.LockCount, spec §7, §12.4): a non-negative integer,
  * else E_INVALIDARG. Unknown id → `profile.unknownResourceError` (the NetFileGetInfo code, spec §5.3).
  */
-export const setFileLocks = defineTransition<
+export const setFileLocks = defineFileServiceTransition<
   FileServiceAddress & ClientRequest & { readonly fileId: number; readonly locks: number }
->("file.locks", (draft, args, context) => {
-  const fileService = draftFileService(draft, args.computer, args.service);
-  const file = requireFile(fileService, args.fileId, context.profile.unknownResourceError);
+>("file.locks", (edit, args, context) => {
+  const file = requireFile(edit, args.fileId, context.profile.unknownResourceError);
   checkCount(args.locks, "locks", 0, MAX_LOCKS);
   const previous = file.locks;
-  file.locks = args.locks;
-  const session = trieGet(fileService.sessions, file.sessionId) as Draft<SessionState> | undefined;
+  const after = fileRecord({ ...file, locks: args.locks });
+  edit.files = edit.files.set(file.id, after);
+  const session = edit.sessions.get(file.sessionId);
   if (session && args.byClient) {
-    requeueAround(fileService, session, () => touchIfClient(session, args, context.env.clock.now()));
+    const lastActivityAt = activityAfter(session, args.byClient, context.env.clock.now());
+    if (lastActivityAt !== session.lastActivityAt) {
+      edit.sessions = edit.sessions.set(session.id, changedSession(session, { lastActivityAt }));
+    }
   }
-  context.record({ kind: "file.locks", ...address(args), file: plainRecord(file), previous });
+  context.record({
+    kind: "file.locks",
+    computer: args.computer,
+    service: args.service,
+    file: after,
+    previous,
+  });
 });

@@ -1,11 +1,11 @@
-import { type Draft, original } from "immer";
+import type { Draft } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import type { SessionEndReason } from "../changes.js";
 import { SERVICE_STATUS, START_TYPE } from "../fromFixture.js";
 import { emptyHashIndex } from "../hashIndex.js";
-import { emptyTrie, trieGet, trieValues } from "../idTrie.js";
-import { emptyOrderedIndex } from "../orderedIndex.js";
-import type { FileServiceState, NameKey, OpenFileState, SessionState, Writable } from "../state.js";
+import { emptySessions, idleQueueOf } from "../idleQueue.js";
+import { emptyIdTrie } from "../idTrie.js";
+import type { FileServiceState, NameKey, OpenFileState, Writable } from "../state.js";
 import { defineTransition, type TransitionContext } from "../store.js";
 import { draftService } from "./draftAccess.js";
 
@@ -32,20 +32,22 @@ function endEverything(
   reason: SessionEndReason,
   { record }: Pick<TransitionContext, "record">,
 ): void {
-  const base = original(fileService) as FileServiceState;
   const { computer, service } = at;
-  for (const session of trieValues(base.sessions)) {
+  const target = fileService as Writable<FileServiceState>;
+  const { sessions, files } = target;
+  sessions.forEach((session) => {
     for (const fileId of session.fileIds) {
-      const file = trieGet(base.files, fileId);
+      const file = files.get(fileId);
       if (file) record({ kind: "file.closed", computer, service, file, session, reason: "sessionEnded" });
     }
     record({ kind: "session.closed", computer, service, session, reason });
+  });
+  if (sessions.size > 0) {
+    target.sessions = emptySessions(target.autoDisconnect.exemptOpenFiles);
+    target.idleQueue = idleQueueOf(target.sessions);
   }
-  const target = fileService as Writable<FileServiceState>;
-  if (target.sessions.size > 0) target.sessions = emptyTrie<SessionState>();
-  if (target.files.size > 0) target.files = emptyTrie<OpenFileState>();
+  if (files.size > 0) target.files = emptyIdTrie<OpenFileState>();
   if (target.sessionsByPair.size > 0) target.sessionsByPair = emptyHashIndex();
-  if (target.idleQueue.size > 0) target.idleQueue = emptyOrderedIndex();
   for (const share of fileService.shares.values()) {
     if (share.currentUses !== 0) share.currentUses = 0;
   }

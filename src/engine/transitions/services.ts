@@ -1,5 +1,5 @@
-import { original } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
+import { idleQueueOf, sessionsExempting } from "../idleQueue.js";
 import type {
   AutoDisconnect,
   ComputerProperties,
@@ -16,7 +16,6 @@ import {
   draftFileService,
   draftService,
 } from "./draftAccess.js";
-import { idleQueueOf } from "./idleQueue.js";
 
 /** An integer property the SCM range-checks (ChangeServiceConfig's ERROR_INVALID_PARAMETER, spec §8.3). */
 function checkRange(value: unknown, min: number, max: number, what: string): void {
@@ -96,8 +95,9 @@ export const configureAutoDisconnect = defineTransition<{
     exemptOpenFiles: exemptOpenFiles ?? fileService.autoDisconnect.exemptOpenFiles,
   };
   if (next.exemptOpenFiles !== fileService.autoDisconnect.exemptOpenFiles) {
-    const base = original(fileService) as FileServiceState;
-    fileService.idleQueue = idleQueueOf(base.sessions, next.exemptOpenFiles);
+    const target = fileService as Writable<FileServiceState>;
+    target.sessions = sessionsExempting(target.sessions, next.exemptOpenFiles);
+    target.idleQueue = idleQueueOf(target.sessions);
   }
   fileService.autoDisconnect = next;
   record({ kind: "service.configured", computer, service });

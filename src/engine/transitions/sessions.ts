@@ -1,28 +1,16 @@
-import { type Draft, isDraft, original } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import type { SessionEndReason } from "../changes.js";
+import type { FileServiceAddress, FileServiceEdit } from "../fileServiceEdit.js";
 import { SERVICE_STATUS } from "../fromFixture.js";
-import { indexAdd, indexDeleteKey, indexGet, indexRemove } from "../hashIndex.js";
-import { trieDelete, trieGet, trieSet, trieValues } from "../idTrie.js";
-import {
-  type DirectoryState,
-  type FileServiceState,
-  type NameKey,
-  nameKey,
-  type SessionState,
-  sessionPairKey,
-} from "../state.js";
-import { defineTransition, type TransitionContext } from "../store.js";
-import { draftFileService, draftService, plainRecord } from "./draftAccess.js";
-import { dequeueIdle, enqueueIdle, recordActivity } from "./idleQueue.js";
+import { isDisconnectable } from "../idleQueue.js";
+import { changedSession, sessionRecord, without } from "../records.js";
+import { pairHash, pairSessionIds } from "../sessionPairs.js";
+import { type NameKey, nameKey, type SessionState } from "../state.js";
+import { defineFileServiceTransition, type TransitionContext } from "../store.js";
 import { requireSessionClient, requireSessionUser } from "./valueRules.js";
 
-/** Where a session lives: a file service of a computer (keys already resolved by the facade). */
-export interface FileServiceAddress {
-  readonly computer: NameKey;
-  readonly service: NameKey;
-}
+export type { FileServiceAddress } from "../fileServiceEdit.js";
 
 /** Arguments of {@link openSession} (SESSION_INFO_502 fields, spec §12.1). */
 export interface OpenSessionArgs extends FileServiceAddress {
@@ -43,36 +31,32 @@ export interface OpenSessionArgs extends FileServiceAddress {
 }
 
 /**
- * A file service that accepts new connections: status RUNNING (spec §8.1). PAUSED refuses with
+ * Checks that the file service accepts new connections: status RUNNING (spec §8.1). PAUSED refuses with
  * `profile.serverPausedError`, any other status with `profile.serverNotRunningError`.
  */
-function acceptingFileService(
-  draft: Draft<DirectoryState>,
-  { computer, service }: FileServiceAddress,
-  profile: FidelityProfile,
-): Draft<FileServiceState> {
-  const status = draftService(draft, computer, service).status;
-  if (status === SERVICE_STATUS.paused) throw new AdsError(profile.serverPausedError, `${service} is paused`);
+function requireAccepting(edit: FileServiceEdit, profile: FidelityProfile): void {
+  const status = edit.status;
+  if (status === SERVICE_STATUS.paused)
+    throw new AdsError(profile.serverPausedError, `${edit.service} is paused`);
   if (status !== SERVICE_STATUS.running) {
-    throw new AdsError(profile.serverNotRunningError, `${service} is not running (status ${status})`);
+    throw new AdsError(profile.serverNotRunningError, `${edit.service} is not running (status ${status})`);
   }
-  return draftFileService(draft, computer, service);
 }
 
-/** The session `sessionId` of a file-service draft; an unknown id is `profile.unknownSessionError` (spec §5.2). */
+/** The session `sessionId` of the edited file service; an unknown id is `profile.unknownSessionError` (spec §5.2). */
 export function requireSession(
-  fileService: Draft<FileServiceState>,
+  edit: FileServiceEdit,
   sessionId: number,
   profile: FidelityProfile,
-): Draft<SessionState> {
-  const session = trieGet(fileService.sessions, sessionId) as Draft<SessionState> | undefined;
+): SessionState {
+  const session = edit.sessions.get(sessionId);
   if (!session) throw new AdsError(profile.unknownSessionError, `no session ${String(sessionId)}`);
   return session;
 }
 
 /** Checks that one more session may use `key` (share MaxUserCount, spec §9.3; -1 = unlimited). */
-function checkShareRoom(fileService: Draft<FileServiceState>, key: NameKey, profile: FidelityProfile): void {
-  const share = fileService.shares.get(key);
+function checkShareRoom(edit: FileServiceEdit, key: NameKey, profile: FidelityProfile): void {
+  const share = edit.share(key);
   if (!share) throw new AdsError("NERR_NetNameNotFound", `no share ${key}`);
   if (share.MaxUserCount !== -1 && share.currentUses >= share.MaxUserCount) {
     throw new AdsError(profile.tooManyUsersError, `share ${share.name} is at its MaxUserCount`);
@@ -85,43 +69,37 @@ function checkTime(at: number, earliest: number, now: number, what: string): voi
   }
 }
 
+/** Just the computer and service keys of an address (change records carry no other argument). */
+export function address({ computer, service }: FileServiceAddress): FileServiceAddress {
+  return { computer, service };
+}
+
 /**
- * Ends one session: closes its files, releases its shares, removes it from the trie, the idle queue and
- * (unless the caller drops the whole pair key itself) the pair index, and records the closes.
- * O(files + shares of the session). Returns the ids of the files it closed, in open order.
+ * Ends one session: closes its files, releases its shares, removes it from the sessions (and so from
+ * the idle queue) and, unless the caller drops its pair entries itself, from the pair index, and records
+ * the closes. O(files + shares of the session). Returns the ids of the files it closed, in open order.
  */
 export function endSession(
-  fileService: Draft<FileServiceState>,
-  at: FileServiceAddress,
+  edit: FileServiceEdit,
   id: number,
   reason: SessionEndReason,
   { record }: Pick<TransitionContext, "record">,
   keepIndex = false,
 ): number[] {
-  const draftSession = trieGet(fileService.sessions, id) as Draft<SessionState> | undefined;
-  if (!draftSession) return [];
-  const session = plainRecord(draftSession);
+  const session = edit.sessions.get(id);
+  if (!session) return [];
+  const { computer, service } = edit;
   for (const fileId of session.fileIds) {
-    const file = trieGet(fileService.files, fileId);
+    const file = edit.files.get(fileId);
     if (!file) continue;
-    const closed = plainRecord(file);
-    trieDelete(fileService.files, fileId);
-    record({ kind: "file.closed", ...address(at), file: closed, session, reason: "sessionEnded" });
+    edit.files = edit.files.delete(fileId);
+    record({ kind: "file.closed", computer, service, file, session, reason: "sessionEnded" });
   }
-  for (const key of session.shares) {
-    const share = fileService.shares.get(key);
-    if (share && share.currentUses > 0) share.currentUses -= 1;
-  }
-  if (!keepIndex) indexRemove(fileService.sessionsByPair, sessionPairKey(session.user, session.computer), id);
-  dequeueIdle(fileService, session);
-  trieDelete(fileService.sessions, id);
-  record({ kind: "session.closed", ...address(at), session, reason });
+  for (const key of session.shares) edit.changeShareUses(key, -1);
+  if (!keepIndex) edit.pairs = edit.pairs.remove(pairHash(session.user, session.computer), id);
+  edit.sessions = edit.sessions.delete(id);
+  record({ kind: "session.closed", computer, service, session, reason });
   return [...session.fileIds];
-}
-
-/** Just the computer and service keys of an address (change records carry no other argument). */
-export function address({ computer, service }: FileServiceAddress): FileServiceAddress {
-  return { computer, service };
 }
 
 /**
@@ -129,30 +107,28 @@ export function address({ computer, service }: FileServiceAddress): FileServiceA
  * service is not RUNNING, the server is at its MaxUserCount (spec §8.4), a share is unknown
  * (NERR_NetNameNotFound) or full (`profile.tooManyUsersError`). Returns the new session id.
  */
-export const openSession = defineTransition<OpenSessionArgs, number>(
+export const openSession = defineFileServiceTransition<OpenSessionArgs, number>(
   "session.open",
-  (draft, args, context) => {
+  (edit, args, context) => {
     const { env, profile } = context;
-    const fileService = acceptingFileService(draft, args, profile);
+    requireAccepting(edit, profile);
     const now = env.clock.now();
     const at = args.at ?? now;
     checkTime(at, Number.NEGATIVE_INFINITY, now, "connect time");
     requireSessionUser(args.user);
     requireSessionClient(args.client);
-    const max = fileService.MaxUserCount;
-    if (max !== -1 && fileService.sessions.size >= max) {
+    const max = edit.maxUserCount;
+    if (max !== -1 && edit.sessions.size >= max) {
       throw new AdsError(profile.tooManyUsersError, `server is at its MaxUserCount ${max}`);
     }
-    const shares = [...new Set((args.shares ?? []).map(nameKey))];
-    for (const key of shares) checkShareRoom(fileService, key, profile);
-    let id = fileService.nextSessionId;
-    while (trieGet(fileService.sessions, id) !== undefined) id++;
-    fileService.nextSessionId = id + 1;
-    for (const key of shares) {
-      const share = fileService.shares.get(key);
-      if (share) share.currentUses += 1;
-    }
-    const session: SessionState = {
+    const requested = args.shares ?? [];
+    const shares = requested.length <= 1 ? requested.map(nameKey) : [...new Set(requested.map(nameKey))];
+    for (const key of shares) checkShareRoom(edit, key, profile);
+    let id = edit.nextSessionId;
+    while (edit.sessions.get(id) !== undefined) id++;
+    edit.nextSessionId = id + 1;
+    for (const key of shares) edit.changeShareUses(key, 1);
+    const session = sessionRecord({
       id,
       user: args.user,
       computer: args.client,
@@ -163,11 +139,10 @@ export const openSession = defineTransition<OpenSessionArgs, number>(
       clientType: args.clientType,
       transport: args.transport,
       fileIds: [],
-    };
-    trieSet(fileService.sessions, id, session);
-    indexAdd(fileService.sessionsByPair, sessionPairKey(args.user, args.client), id);
-    enqueueIdle(fileService, session);
-    context.record({ kind: "session.opened", ...address(args), session: plainRecord(session) });
+    });
+    edit.sessions = edit.sessions.set(id, session);
+    edit.pairs = edit.pairs.add(pairHash(args.user, args.client), id);
+    context.record({ kind: "session.opened", computer: args.computer, service: args.service, session });
     return id;
   },
 );
@@ -177,30 +152,38 @@ export interface SessionAddress extends FileServiceAddress {
   readonly sessionId: number;
 }
 
+/** Tree connect of `session` to share `name` within an edit; see {@link connectShare}. */
+export function connectShareIn(
+  edit: FileServiceEdit,
+  args: SessionAddress & { readonly share: string },
+  { profile, record }: Pick<TransitionContext, "profile" | "record">,
+): void {
+  requireAccepting(edit, profile);
+  const session = requireSession(edit, args.sessionId, profile);
+  const key = nameKey(args.share);
+  if (session.shares.includes(key)) return;
+  checkShareRoom(edit, key, profile);
+  const share = edit.share(key);
+  edit.changeShareUses(key, 1);
+  const after = changedSession(session, { shares: [...session.shares, key] });
+  edit.sessions = edit.sessions.set(session.id, after);
+  record({
+    kind: "session.shareConnected",
+    ...address(args),
+    session: after,
+    share: share?.name ?? args.share,
+  });
+}
+
 /**
  * Tree connect of an existing session to a share (counts toward CurrentUserCount, spec §9.3, §12.6).
  * Idempotent when already connected. Same service-status rule as {@link openSession}; unknown
  * session → `profile.unknownSessionError`; unknown share → NERR_NetNameNotFound; full share →
  * `profile.tooManyUsersError`.
  */
-export const connectShare = defineTransition<SessionAddress & { readonly share: string }>(
+export const connectShare = defineFileServiceTransition<SessionAddress & { readonly share: string }>(
   "session.connectShare",
-  (draft, args, { profile, record }) => {
-    const fileService = acceptingFileService(draft, args, profile);
-    const session = requireSession(fileService, args.sessionId, profile);
-    const key = nameKey(args.share);
-    if (session.shares.includes(key)) return;
-    checkShareRoom(fileService, key, profile);
-    const share = fileService.shares.get(key);
-    if (share) share.currentUses += 1;
-    session.shares.push(key);
-    record({
-      kind: "session.shareConnected",
-      ...address(args),
-      session: plainRecord(session),
-      share: share?.name ?? args.share,
-    });
-  },
+  connectShareIn,
 );
 
 /**
@@ -208,25 +191,18 @@ export const connectShare = defineTransition<SessionAddress & { readonly share: 
  * open files stay open. A share the session is not connected to is a no-op; an unknown share is
  * NERR_NetNameNotFound; an unknown session `profile.unknownSessionError`. Allowed in any service status.
  */
-export const disconnectShare = defineTransition<SessionAddress & { readonly share: string }>(
+export const disconnectShare = defineFileServiceTransition<SessionAddress & { readonly share: string }>(
   "session.disconnectShare",
-  (draft, { computer, service, sessionId, share }, { profile, record }) => {
-    const fileService = draftFileService(draft, computer, service);
-    const session = requireSession(fileService, sessionId, profile);
+  (edit, { computer, service, sessionId, share }, { profile, record }) => {
+    const session = requireSession(edit, sessionId, profile);
     const key = nameKey(share);
-    const target = fileService.shares.get(key);
+    const target = edit.share(key);
     if (!target) throw new AdsError("NERR_NetNameNotFound", `no share ${share}`);
-    const at = session.shares.indexOf(key);
-    if (at < 0) return;
-    session.shares.splice(at, 1);
-    if (target.currentUses > 0) target.currentUses -= 1;
-    record({
-      kind: "session.shareDisconnected",
-      computer,
-      service,
-      session: plainRecord(session),
-      share: target.name,
-    });
+    if (!session.shares.includes(key)) return;
+    const after = changedSession(session, { shares: without(session.shares, key) });
+    edit.sessions = edit.sessions.set(sessionId, after);
+    edit.changeShareUses(key, -1);
+    record({ kind: "session.shareDisconnected", computer, service, session: after, share: target.name });
   },
 );
 
@@ -235,16 +211,17 @@ export const disconnectShare = defineTransition<SessionAddress & { readonly shar
  * §12.7). `at` before the connection or after now → E_INVALIDARG; unknown session →
  * `profile.unknownSessionError`.
  */
-export const touchSession = defineTransition<SessionAddress & { readonly at?: number }>(
+export const touchSession = defineFileServiceTransition<SessionAddress & { readonly at?: number }>(
   "session.touch",
-  (draft, { computer, service, sessionId, at }, { env, profile, record }) => {
-    const fileService = draftFileService(draft, computer, service);
-    const session = requireSession(fileService, sessionId, profile);
+  (edit, { computer, service, sessionId, at }, { env, profile, record }) => {
+    const session = requireSession(edit, sessionId, profile);
     const now = env.clock.now();
     const when = at ?? now;
     checkTime(when, session.connectedAt, now, "activity time");
-    recordActivity(fileService, session, when);
-    record({ kind: "session.activity", computer, service, session: plainRecord(session) });
+    const after =
+      when === session.lastActivityAt ? session : changedSession(session, { lastActivityAt: when });
+    edit.sessions = edit.sessions.set(sessionId, after);
+    record({ kind: "session.activity", computer, service, session: after });
   },
 );
 
@@ -253,42 +230,35 @@ export const touchSession = defineTransition<SessionAddress & { readonly at?: nu
  * its share connections are released. Unknown session → `profile.unknownSessionError`. Returns the ids
  * of the files that were closed, in open order.
  */
-export const closeSession = defineTransition<
+export const closeSession = defineFileServiceTransition<
   SessionAddress & { readonly reason?: SessionEndReason },
   number[]
->("session.close", (draft, args, context) => {
-  const fileService = draftFileService(draft, args.computer, args.service);
-  requireSession(fileService, args.sessionId, context.profile);
-  return endSession(fileService, args, args.sessionId, args.reason ?? "client", context);
+>("session.close", (edit, args, context) => {
+  requireSession(edit, args.sessionId, context.profile);
+  return endSession(edit, args.sessionId, args.reason ?? "client", context);
 });
 
 /**
  * The server's auto-disconnect (spec §12.7): the schedule found the idle-queue entry `(queuedAt,
  * sessionId)` due. Ends the session if the entry is current (the session is queued under that time)
- * and the server's minutes have passed since; returns whether it did. An entry that is not current is
- * dropped, so a schedule can never run in place.
+ * and the server's minutes have passed since; returns whether it did. The queue is derived from the
+ * sessions, so an entry that is not current is simply not there any more.
  */
-export const autoDisconnectSession = defineTransition<
+export const autoDisconnectSession = defineFileServiceTransition<
   SessionAddress & { readonly queuedAt: number },
   boolean
->("session.autoDisconnect", (draft, args, context) => {
-  const fileService = draftFileService(draft, args.computer, args.service);
-  const session = trieGet(fileService.sessions, args.sessionId);
-  const minutes = fileService.autoDisconnect.minutes;
-  const current = session !== undefined && session.lastActivityAt === args.queuedAt;
-  if (!current) {
-    fileService.idleQueue = fileService.idleQueue.delete(args.queuedAt, args.sessionId);
-    return false;
-  }
+>("session.autoDisconnect", (edit, args, context) => {
+  const session = edit.sessions.get(args.sessionId);
+  const { minutes, exemptOpenFiles } = edit.autoDisconnect;
+  const current =
+    session !== undefined &&
+    session.lastActivityAt === args.queuedAt &&
+    isDisconnectable(exemptOpenFiles, session);
+  if (!current) return false;
   if (minutes < 0 || session.lastActivityAt + minutes * 60_000 > context.env.clock.now()) return false;
-  endSession(fileService, args, args.sessionId, "autoDisconnect", context);
+  endSession(edit, args.sessionId, "autoDisconnect", context);
   return true;
 });
-
-/** Base (non-draft) view of a value, so a full scan creates no immer proxies. */
-function baseOf<T>(value: T): T {
-  return (isDraft(value) ? (original(value as Draft<T>) as T | undefined) : undefined) ?? value;
-}
 
 /**
  * NetSessionDel (spec §12.3, §5.2, §14 items 17-18): ends **every** session matching the filter and
@@ -296,34 +266,32 @@ function baseOf<T>(value: T): T {
  * index (O(matches)). Only one given: every session of that user, or from that client; this scans the
  * server's sessions (O(sessions), as the server does). A leading `\\` on `client` is ignored (the API
  * form). Neither → E_INVALIDARG (spec §15 item 11). No match → `profile.sessionDeleteNoMatchError`.
- * Returns the number of sessions ended.
+ * Sessions end in connection order. Returns the number of sessions ended.
  */
-export const deleteSessions = defineTransition<
+export const deleteSessions = defineFileServiceTransition<
   FileServiceAddress & { readonly user?: string | undefined; readonly client?: string | undefined },
   number
->("session.delete", (draft, { computer, service, user, client }, context) => {
+>("session.delete", (edit, { user, client }, context) => {
   const { profile } = context;
   if (user === undefined && client === undefined) {
     throw new AdsError("E_INVALIDARG", "NetSessionDel needs a user name or a client name");
   }
-  const fileService = draftFileService(draft, computer, service);
   const cname = client?.startsWith("\\\\") ? client.slice(2) : client;
+  const pairMode = user !== undefined && cname !== undefined;
   let ids: number[];
-  if (user !== undefined && cname !== undefined) {
-    const key = sessionPairKey(user, cname);
-    ids = [...indexGet(fileService.sessionsByPair, key)];
-    if (ids.length > 0) indexDeleteKey(fileService.sessionsByPair, key);
+  if (pairMode) {
+    ids = pairSessionIds(edit.pairs, edit.sessions, user, cname);
+    if (ids.length > 0) edit.pairs = edit.pairs.removeAll(pairHash(user, cname), ids);
   } else {
     const wanted = nameKey(user ?? cname ?? "");
     ids = [];
-    for (const session of trieValues<SessionState>(baseOf(fileService.sessions))) {
+    edit.sessions.forEach((session) => {
       if (nameKey(user !== undefined ? session.user : session.computer) === wanted) ids.push(session.id);
-    }
+    });
   }
   if (ids.length === 0) {
     throw new AdsError(profile.sessionDeleteNoMatchError, `no session for ${user ?? "*"}\\${cname ?? "*"}`);
   }
-  const pairMode = user !== undefined && cname !== undefined;
-  for (const id of ids) endSession(fileService, { computer, service }, id, "removed", context, pairMode);
+  for (const id of ids) endSession(edit, id, "removed", context, pairMode);
   return ids.length;
 });

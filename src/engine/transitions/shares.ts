@@ -1,11 +1,10 @@
-import { type Draft, original } from "immer";
 import { AdsError } from "../../errors/AdsError.js";
 import { foldName } from "../../names/foldName.js";
-import { trieDelete, trieGet, trieValues } from "../idTrie.js";
-import { type FileServiceState, type NameKey, nameKey, type SessionState } from "../state.js";
+import { idleQueueOf } from "../idleQueue.js";
+import { changedSession } from "../records.js";
+import { type FileServiceState, type NameKey, nameKey, type Writable } from "../state.js";
 import { defineTransition } from "../store.js";
-import { checkMaxUserCount, checkRoomFor, draftFileService, plainRecord } from "./draftAccess.js";
-import { requeueAround } from "./idleQueue.js";
+import { checkMaxUserCount, checkRoomFor, draftFileService } from "./draftAccess.js";
 import { requirePath, requireShareName } from "./valueRules.js";
 
 /** The writable properties of a share (spec §9.3). */
@@ -86,26 +85,30 @@ export const deleteShare = defineTransition<ShareAddress>(
     const current = fileService.shares.get(key);
     if (!current) throw new AdsError("NERR_NetNameNotFound", `no share ${share}`);
     if (current.currentUses > 0) {
-      const base = original(fileService) as FileServiceState;
-      for (const connected of trieValues<SessionState>(base.sessions)) {
-        if (!connected.shares.includes(key)) continue;
-        const session = trieGet(fileService.sessions, connected.id) as Draft<SessionState>;
+      const target = fileService as Writable<FileServiceState>;
+      const base = target.sessions;
+      let { sessions, files } = target;
+      base.forEach((connected) => {
+        if (!connected.shares.includes(key)) return;
         const closing = connected.fileIds.filter((id) => {
-          const file = trieGet(base.files, id);
+          const file = files.get(id);
           return file !== undefined && isUnderSharePath(file.path, current.Path);
         });
-        requeueAround(fileService, session, () => {
-          session.shares = session.shares.filter((k) => k !== key);
-          session.fileIds = session.fileIds.filter((id) => !closing.includes(id));
+        const after = changedSession(connected, {
+          shares: connected.shares.filter((k) => k !== key),
+          fileIds: connected.fileIds.filter((id) => !closing.includes(id)),
         });
-        const after = plainRecord(session);
+        sessions = sessions.set(connected.id, after);
         for (const id of closing) {
-          const file = trieGet(base.files, id);
-          trieDelete(fileService.files, id);
+          const file = files.get(id);
+          files = files.delete(id);
           if (file)
             record({ kind: "file.closed", computer, service, file, session: after, reason: "shareDeleted" });
         }
-      }
+      });
+      target.sessions = sessions;
+      target.files = files;
+      target.idleQueue = idleQueueOf(sessions);
     }
     const name = current.name;
     fileService.shares.delete(key);

@@ -2,7 +2,7 @@ import { AdsError } from "../../errors/AdsError.js";
 import { pathText } from "../../fixture/fieldRules.js";
 import { sessionClient, sessionUser, shareName } from "../../fixture/fixtureShape.js";
 import type { StringShape } from "../../fixture/shape.js";
-import { checkShape } from "../../fixture/validateFixture.js";
+import { stringProblem } from "../../fixture/validateFixture.js";
 
 /**
  * The rules a value must meet before the engine stores it: the same declarations the fixture format
@@ -10,9 +10,8 @@ import { checkShape } from "../../fixture/validateFixture.js";
  * E_INVALIDARG, naming the value and the rule.
  */
 function requireShape(shape: StringShape, value: unknown, what: string): void {
-  const { issues } = checkShape(shape, value, what);
-  const issue = issues[0];
-  if (issue) throw new AdsError("E_INVALIDARG", `${issue.path}: ${issue.reason}`);
+  const problem = stringProblem(shape, value);
+  if (problem !== undefined) throw new AdsError("E_INVALIDARG", `${what}: ${problem}`);
 }
 
 /** A share name: 1..256 characters, no control characters, `/`, `\` or `,` (spec §2.3). */

@@ -81,6 +81,8 @@ export interface FaultHost {
 export interface FaultRulesControl {
   /** Evaluates the rules for one call (see `FaultRules`); undefined when none fired. */
   evaluate(operation: FaultOperation, path: string): FaultOutcome | undefined;
+  /** Whether any rule is kept (expired ones included): when none is, `evaluate` returns undefined. */
+  armed(): boolean;
   /** Adds a rule in the JSON format (a scenario's `addFault`), relative times counting from `base`. */
   addSpec(spec: FaultRuleSpec, base: number): FaultRule;
   /** The rules part of a snapshot (O(1)). */
@@ -202,6 +204,7 @@ export class FaultRules {
     this.#host = host;
     grant({
       evaluate: (operation, path) => this.#evaluate(operation, path),
+      armed: () => this.#rules.length > 0,
       addSpec: (spec, base) => this.#insert(compileRule(spec, base, this.#nextId)),
       capture: () => ({ rules: this.#rules, nextId: this.#nextId }),
       restore: (state) => {

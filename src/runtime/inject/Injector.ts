@@ -7,7 +7,6 @@
  * administrator acting, it is the world.
  */
 import { accountCandidates } from "../../adsi/core/auth.js";
-import { trieGet, trieValues } from "../../engine/idTrie.js";
 import { nameKey as nameKeyOf, type SessionState } from "../../engine/state.js";
 import type { DirectoryStore } from "../../engine/store.js";
 import { clientOpenFile } from "../../engine/transitions/clientFiles.js";
@@ -25,7 +24,7 @@ import type { FidelityProfile } from "../../profile/FidelityProfile.js";
 import type { FaultOperation } from "../faults/operations.js";
 import { resolveClientPath } from "./clientPath.js";
 import { type FileHandle, handleAddress, type SessionHandle } from "./handles.js";
-import { type FileServiceAddress, resolveFileService, resolveService } from "./serverAddress.js";
+import { AddressBook, type FileServiceAddress, resolveFileService, resolveService } from "./serverAddress.js";
 
 /** What a client sends to connect (SMB session setup and tree connects). */
 export interface OpenSessionRequest {
@@ -76,6 +75,7 @@ const SERVICE_OPERATIONS: Readonly<Record<ServiceAction, FaultOperation>> = {
 /** `emu.inject`; see the module comment. */
 export class Injector {
   readonly #host: InjectorHost;
+  readonly #book = new AddressBook();
 
   /** An injector acting on `host`'s store. */
   constructor(host: InjectorHost) {
@@ -122,8 +122,8 @@ export class Injector {
       client: request.client,
       shares,
       guest: request.guest === true,
-      ...(request.clientType === undefined ? {} : { clientType: request.clientType }),
-      ...(request.transport === undefined ? {} : { transport: request.transport }),
+      clientType: request.clientType,
+      transport: request.transport,
     });
     const after = this.#fileService(address.serverName, address.serviceName);
     return this.#sessionHandle(after, this.#sessionState(after, id));
@@ -165,8 +165,8 @@ export class Injector {
       sessionId: id,
       share: resolved.share.name,
       path: resolved.serverPath,
-      ...(options.permissions === undefined ? {} : { permissions: options.permissions }),
-      ...(options.locks === undefined ? {} : { locks: options.locks }),
+      permissions: options.permissions,
+      locks: options.locks,
     });
     return this.#fileHandle(address, fileId, resolved.serverPath, id);
   }
@@ -242,7 +242,7 @@ export class Injector {
   /** Handles of the sessions on a file service now, in connection order (fixture sessions included). */
   sessions(server: string, service = "LanmanServer"): SessionHandle[] {
     const address = this.#fileService(server, service);
-    return [...trieValues(address.fileService.sessions)].map((s) => this.#sessionHandle(address, s));
+    return [...address.fileService.sessions.values()].map((s) => this.#sessionHandle(address, s));
   }
 
   /** The session with this id or Name (the first of its pair) on a file service; unknown → `profile.unknownSessionError`. */
@@ -250,8 +250,8 @@ export class Injector {
     const address = this.#fileService(server, service);
     const found =
       typeof idOrName === "number"
-        ? trieGet(address.fileService.sessions, idOrName)
-        : [...trieValues(address.fileService.sessions)].find(
+        ? address.fileService.sessions.get(idOrName)
+        : [...address.fileService.sessions.values()].find(
             (s) =>
               nameKeyOf(this.#host.profile.sessionName(s.user, s.computer)) === nameKeyOf(String(idOrName)),
           );
@@ -266,13 +266,13 @@ export class Injector {
   /** Handles of the files open on a file service now, in id order. */
   files(server: string, service = "LanmanServer"): FileHandle[] {
     const address = this.#fileService(server, service);
-    return [...trieValues(address.fileService.files)].map((f) =>
+    return [...address.fileService.files.values()].map((f) =>
       this.#fileHandle(address, f.id, f.path, f.sessionId),
     );
   }
 
   #fileService(server: unknown, service: unknown): FileServiceAddress {
-    return resolveFileService(this.#host.store.state, this.#host.profile, server, service);
+    return resolveFileService(this.#host.store.state, this.#host.profile, server, service, this.#book);
   }
 
   /** The bare account name the session shows, after the server's logon checks. */
@@ -303,19 +303,27 @@ export class Injector {
     return account.account.name;
   }
 
-  #session(handle: SessionHandle, operation: FaultOperation) {
-    const { server, service, id } = handleAddress(handle, "session");
+  /**
+   * Resolves a handle's server, passes the fault rules, and resolves again only if they changed the
+   * state (a rule's latency runs the clock, and the schedule with it).
+   */
+  #guarded(server: string, service: string, operation: FaultOperation): FileServiceAddress {
+    const before = this.#host.store.state;
     const address = this.#fileService(server, service);
     this.#host.guard(operation, address.path);
-    const current = this.#fileService(server, service);
-    return { address: current, id, state: this.#sessionState(current, id) };
+    return this.#host.store.state === before ? address : this.#fileService(server, service);
+  }
+
+  #session(handle: SessionHandle, operation: FaultOperation) {
+    const { server, service, id } = handleAddress(handle, "session");
+    const address = this.#guarded(server, service, operation);
+    return { address, id, state: this.#sessionState(address, id) };
   }
 
   #file(handle: FileHandle, operation: FaultOperation) {
     const { server, service, id } = handleAddress(handle, "file");
-    this.#host.guard(operation, this.#fileService(server, service).path);
-    const address = this.#fileService(server, service);
-    const file = trieGet(address.fileService.files, id);
+    const address = this.#guarded(server, service, operation);
+    const file = address.fileService.files.get(id);
     if (!file)
       throw new AdsError(
         this.#host.profile.closeUnknownFileError,
@@ -325,7 +333,7 @@ export class Injector {
   }
 
   #sessionState(address: FileServiceAddress, id: number): SessionState {
-    const state = trieGet(address.fileService.sessions, id);
+    const state = address.fileService.sessions.get(id);
     if (!state)
       throw new AdsError(
         this.#host.profile.unknownSessionError,
@@ -369,7 +377,7 @@ export class Injector {
   }
 
   #control(server: string, service: string, action: ServiceAction): void {
-    const address = resolveService(this.#host.store.state, this.#host.profile, server, service);
+    const address = resolveService(this.#host.store.state, this.#host.profile, server, service, this.#book);
     this.#host.guard(SERVICE_OPERATIONS[action], address.path);
     const target = { computer: address.computer, service: address.service };
     if (action === "crash") this.#host.store.apply(crashService, target);

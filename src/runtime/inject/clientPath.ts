@@ -43,7 +43,7 @@ export function resolveClientPath(
   if (typeof path !== "string" || path === "")
     throw new AdsError("E_INVALIDARG", "a file path is a non-empty string");
   requirePath(path, "file path");
-  const normal = path.replaceAll("/", "\\");
+  const normal = path.includes("/") ? path.replaceAll("/", "\\") : path;
   if (normal.startsWith("\\\\")) {
     const [host = "", share = "", ...rest] = normal.slice(2).split("\\");
     if (nameKey(host) !== nameKey(server)) {
@@ -67,6 +67,8 @@ export function resolveClientPath(
     if (!share) throw new AdsError("E_INVALIDARG", `no share of ${server} contains ${path}`);
     return { share, serverPath: normal };
   }
-  const [share = "", ...rest] = normal.split("\\");
-  return byName(fileService, share, rest.join("\\"));
+  const slash = normal.indexOf("\\");
+  return slash < 0
+    ? byName(fileService, normal, "")
+    : byName(fileService, normal.slice(0, slash), normal.slice(slash + 1));
 }
