@@ -103,9 +103,9 @@ export { createPropertyValue } from "./adsi/propertyList/PropertyValue.js";
 export { createEmulator, Emulator, type EmulatorOptions } from "./emulator.js";
 // Time and events: clock, injector, faults, scenarios, event log, snapshots
 export type { FileCloseReason, SessionEndReason } from "./engine/changes.js";
-export type { HashIndex, IndexBucket } from "./engine/hashIndex.js";
+export type { HamtNode, HashIndex, IndexBucket } from "./engine/hashIndex.js";
 // State (read-only view for assertions)
-export type { IdTrie, TrieNode } from "./engine/idTrie.js";
+export type { IdTrie, TrieCursor, TrieNode, TrieSummary } from "./engine/idTrie.js";
 export type { OrderedEntry, OrderedIndex } from "./engine/orderedIndex.js";
 export type {
   AccountState,
