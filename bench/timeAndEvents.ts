@@ -7,48 +7,11 @@
  * that every auto-disconnect is its own happening.
  */
 import { createEmulator, type Emulator, type Fixture } from "../src/index.js";
+import { ADMIN, fixtureWith, NOW, sessionSpecs } from "./scale/population.js";
 
-const NOW = Date.parse("2026-01-05T09:00:00Z");
-const ADMIN = { user: "CORP\\administrator", password: "pw" };
-
+/** `sessions` sessions on FS01, last active 1 ms apart (bench/scale/population.ts). */
 function fixture(sessions: number): Fixture {
-  const list = [];
-  for (let i = 0; i < sessions; i++) {
-    const at = new Date(NOW - 2 * sessions + i).toISOString();
-    list.push({
-      user: `user${i % 997}`,
-      computer: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-      connectedAt: at,
-      shares: ["Data"],
-    });
-  }
-  return {
-    version: 1,
-    now: new Date(NOW).toISOString(),
-    domains: [
-      {
-        name: "CORP",
-        users: [
-          { name: "administrator", password: "pw", groups: ["Domain Admins"] },
-          { name: "bench", password: "pw" },
-        ],
-        computers: [
-          {
-            name: "FS01",
-            services: [
-              {
-                name: "LanmanServer",
-                kind: "fileService",
-                shares: [{ name: "Data", path: "C:\\Data" }],
-                sessions: list,
-                autoDisconnect: { minutes: 60 },
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  };
+  return fixtureWith(sessionSpecs(sessions));
 }
 
 /** Median µs per call of `op` over `rounds` rounds of `calls` calls. */
