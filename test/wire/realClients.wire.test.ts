@@ -8,7 +8,7 @@ import type { IADsFileServiceOperations } from "../../src/adsi/interfaces/IADsFi
 import {
   ADMIN,
   PYTHON,
-  realClients,
+  realClientMode,
   runClient,
   type ServedEmulator,
   serveEmulator,
@@ -16,9 +16,7 @@ import {
 } from "./wireHarness.js";
 
 const SCRIPT = new URL("./srvsvcClient.py", import.meta.url).pathname;
-const { missing } = realClients();
-const mode = missing.length === 0 ? "run" : process.env.CI ? "fail" : "skip";
-if (mode === "skip") console.warn(`!!! SKIPPING wire-mode real-client tests: missing ${missing.join(", ")}`);
+const { mode, missing } = realClientMode("wire-mode real-client tests");
 
 async function python(served: ServedEmulator, ...args: string[]): Promise<unknown> {
   const run = await runClient(PYTHON, [SCRIPT, served.conf, "127.0.0.1", ADMIN.user, ...args], {

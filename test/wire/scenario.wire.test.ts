@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
   PYTHON,
-  realClients,
+  realClientMode,
   runClient,
   type ServedEmulator,
   serveEmulator,
@@ -15,9 +15,7 @@ import {
 } from "./wireHarness.js";
 
 const SCRIPT = new URL("./srvsvcClient.py", import.meta.url).pathname;
-const { missing } = realClients();
-const mode = missing.length === 0 ? "run" : process.env.CI ? "fail" : "skip";
-if (mode === "skip") console.warn(`!!! SKIPPING wire-mode scenario test: missing ${missing.join(", ")}`);
+const { mode, missing } = realClientMode("wire-mode scenario test");
 
 interface Row {
   readonly client: string;

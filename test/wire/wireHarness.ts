@@ -146,3 +146,17 @@ export async function serveEmulator(options: EmulatorOptions = {}): Promise<Serv
 
 /** Python run with the samba bindings (Debian's /usr/bin/python3). */
 export const PYTHON = "/usr/bin/python3";
+
+/**
+ * Whether a wire test with real clients runs here: `run`; `skip` (clients missing outside CI, with a
+ * loud warning naming them); `fail` (missing under CI, where .ci/run installs them).
+ */
+export function realClientMode(what: string): {
+  readonly mode: "run" | "skip" | "fail";
+  readonly missing: readonly string[];
+} {
+  const { missing } = realClients();
+  const mode = missing.length === 0 ? "run" : process.env.CI ? "fail" : "skip";
+  if (mode === "skip") console.warn(`!!! SKIPPING ${what}: missing ${missing.join(", ")}`);
+  return { mode, missing };
+}
